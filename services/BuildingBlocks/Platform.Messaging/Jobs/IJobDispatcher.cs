@@ -1,0 +1,13 @@
+using Platform.Contracts.Jobs;
+
+namespace Platform.Messaging.Jobs;
+
+/// <summary>What Lab asks of the bus: run a job on its kind's queue, tell workers to cancel one.</summary>
+public interface IJobDispatcher
+{
+    /// <summary>Sends the command to <c>jobs-{kind}</c>; completes when the transport has accepted it.</summary>
+    Task SendAsync(RunJob command, CancellationToken cancellationToken = default);
+
+    /// <summary>Publishes a cancellation that every worker instance receives.</summary>
+    Task PublishCancelAsync(Guid jobId, CancellationToken cancellationToken = default);
+}

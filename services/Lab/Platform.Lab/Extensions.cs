@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Contracts.Jobs;
+using Platform.Lab.Jobs;
+using Platform.Lab.Notifications;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Platform.Lab;
+
+/// <summary>Composes Lab, the control plane, into a host.</summary>
+public static class Extensions
+{
+    /// <summary>Database, job kinds, job operations and the consumer of worker events.</summary>
+    public static IHostApplicationBuilder AddLab(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        services.AddPlatformPersistence(configuration);
+        services.AddPlatformMessaging(configuration);
+        services.AddJobKind<SelfTestSpec>(JobKinds.SelfTest);
+        services.AddSingleton(configuration.GetSection(LabOptions.Section).Get<LabOptions>() ?? new LabOptions());
+        services.AddSingleton<JobNotifier>();
+        services.AddSingleton<JobService>();
+        services.AddJobEventSink<LabJobEventSink>(configuration);
+        services.AddHostedService<StalledJobMonitor>();
+        services.AddHostedService<InMemoryJobRecovery>();
+        return builder;
+    }
+}
