@@ -82,6 +82,7 @@ public static class MessagingServiceCollectionExtensions
             services.AddSingleton<RunningJobs>();
             services.AddSingleton<CheckpointStore>();
             services.AddSingleton<IHostedService, HeartbeatService>();
+            services.AddSingleton<IHostedService, WorkerShutdown>();
         }
         return services;
     }

@@ -14,21 +14,22 @@ public static class PlatformHostRunner
     /// <summary>Runs until shutdown; returns the process exit code.</summary>
     public static async Task<int> RunPlatformAsync(this IHost host)
     {
+        // Read before running: a host that failed to start has disposed its services.
+        var messaging = host.Services.GetService(typeof(MessagingOptions)) as MessagingOptions;
         try
         {
             await host.RunAsync();
             return 0;
         }
-        catch (Exception e) when (Explain(e, host) is { } message)
+        catch (Exception e) when (Explain(e, messaging) is { } message)
         {
             await Console.Error.WriteLineAsync("platform: " + message);
             return 2;
         }
     }
 
-    private static string? Explain(Exception e, IHost host)
+    private static string? Explain(Exception e, MessagingOptions? messaging)
     {
-        var messaging = host.Services.GetService(typeof(MessagingOptions)) as MessagingOptions;
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
             switch (inner)

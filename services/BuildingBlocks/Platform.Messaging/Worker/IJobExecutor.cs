@@ -6,5 +6,5 @@ namespace Platform.Messaging.Worker;
 /// <summary>Runs a <see cref="RunJob"/> command with the handler of its kind (one implementation per kind).</summary>
 internal interface IJobExecutor
 {
-    Task ExecuteAsync(RunJob command, IPublishEndpoint publisher, CancellationToken consumeToken);
+    Task ExecuteAsync(ConsumeContext<RunJob> context);
 }

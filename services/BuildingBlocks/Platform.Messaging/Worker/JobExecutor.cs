@@ -9,7 +9,8 @@ namespace Platform.Messaging.Worker;
 /// <summary>
 /// The life of one delivery of a job: answer a duplicate delivery from the recorded outcome, wait for a
 /// device slot, start a run (from the last checkpoint when resuming), call the handler, and publish how it
-/// ended. A shutdown of the worker rethrows so the broker redelivers the job to another worker.
+/// ended. When the worker shuts down mid-job, the command goes back to its queue (same dispatch) so another
+/// worker, or this one after a restart, resumes it from the last checkpoint.
 /// </summary>
 internal sealed class JobExecutor<THandler, TSpec>(
     THandler handler,
@@ -22,8 +23,11 @@ internal sealed class JobExecutor<THandler, TSpec>(
     where THandler : IJobHandler<TSpec>
     where TSpec : class, IJobSpec
 {
-    public async Task ExecuteAsync(RunJob command, IPublishEndpoint publisher, CancellationToken consumeToken)
+    public async Task ExecuteAsync(ConsumeContext<RunJob> context)
     {
+        var command = context.Message;
+        var consumeToken = context.CancellationToken;
+        IPublishEndpoint publisher = context;
         if (checkpoints.GetOutcome(command.JobId) is { } done && done.DispatchId == command.DispatchId)
         {
             logger.LogInformation("Job {JobId} was already {State} by run {RunId}; answering the duplicate delivery",
@@ -45,6 +49,13 @@ internal sealed class JobExecutor<THandler, TSpec>(
             logger.LogInformation("Job {JobId} ({Kind}) run {RunId} started{Resumed}", command.JobId, command.Kind, run.RunId,
                 checkpoint is null ? "" : $" from checkpoint at step {checkpoint.Step}");
             var outcome = await RunHandlerAsync(command, events, checkpoint, run, consumeToken);
+            if (outcome is null)
+            {
+                await events.FlushAsync(CancellationToken.None);
+                var queue = await context.GetSendEndpoint(context.ReceiveContext.InputAddress);
+                await queue.Send(command, CancellationToken.None);
+                return;
+            }
             checkpoints.SaveOutcome(command.JobId, outcome);
             await events.FlushAsync(consumeToken);
             await PublishOutcomeAsync(publisher, command.JobId, outcome, consumeToken, events);
@@ -57,7 +68,8 @@ internal sealed class JobExecutor<THandler, TSpec>(
         }
     }
 
-    private async Task<JobOutcome> RunHandlerAsync(
+    /// <summary>How the handler ended, or null when the worker is shutting down and the job must go back to the queue.</summary>
+    private async Task<JobOutcome?> RunHandlerAsync(
         RunJob command, JobEventStream events, JobCheckpoint? checkpoint, RunningJobs.Running run, CancellationToken consumeToken)
     {
         try
@@ -74,10 +86,10 @@ internal sealed class JobExecutor<THandler, TSpec>(
             logger.LogInformation("Job {JobId} canceled", command.JobId);
             return new JobOutcome(command.DispatchId, run.RunId, "Canceled", null, null, DateTimeOffset.UtcNow);
         }
-        catch (OperationCanceledException) when (consumeToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.WorkerStopping || consumeToken.IsCancellationRequested)
         {
             logger.LogWarning("Worker stopping: job {JobId} goes back to the queue and resumes from its last checkpoint", command.JobId);
-            throw;
+            return null;
         }
         catch (Exception e)
         {

@@ -20,6 +20,6 @@ internal sealed class RunJobConsumer(IServiceProvider services, ILogger<RunJobCo
                 $"worker has no handler for job kind '{command.Kind}'", "Configuration"));
             return;
         }
-        await executor.ExecuteAsync(command, context, context.CancellationToken);
+        await executor.ExecuteAsync(context);
     }
 }

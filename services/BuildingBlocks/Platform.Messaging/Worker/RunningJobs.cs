@@ -41,6 +41,13 @@ public sealed class RunningJobs(WorkerOptions options)
         run.Source.Dispose();
     }
 
+    /// <summary>The worker is shutting down: stop every job so it can go back to its queue.</summary>
+    public void StopAll()
+    {
+        foreach (var run in running.Values)
+            run.Stop();
+    }
+
     /// <summary>Cancels the job if it runs here, or remembers the request in case it starts soon.</summary>
     public void Cancel(Guid jobId)
     {
@@ -59,6 +66,7 @@ public sealed class RunningJobs(WorkerOptions options)
     public sealed class Running(Guid jobId, Guid runId, CancellationTokenSource source, DateTimeOffset started)
     {
         private int canceledByUser;
+        private int workerStopping;
 
         /// <summary>The job.</summary>
         public Guid JobId { get; } = jobId;
@@ -75,9 +83,23 @@ public sealed class RunningJobs(WorkerOptions options)
         /// <summary>True when a user canceled it (as opposed to the worker shutting down).</summary>
         public bool CanceledByUser => Volatile.Read(ref canceledByUser) == 1;
 
+        /// <summary>True when the worker is shutting down (the job is handed back, not ended).</summary>
+        public bool WorkerStopping => Volatile.Read(ref workerStopping) == 1;
+
         internal void Cancel()
         {
             Interlocked.Exchange(ref canceledByUser, 1);
+            SignalCancel();
+        }
+
+        internal void Stop()
+        {
+            Interlocked.Exchange(ref workerStopping, 1);
+            SignalCancel();
+        }
+
+        private void SignalCancel()
+        {
             try
             {
                 Source.Cancel();

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Jobs;
+using Platform.Persistence.Records;
+using Platform.Persistence.Repositories;
+using Platform.TestSupport;
+
+namespace Platform.Lab.Tests;
+
+/// <summary>
+/// Lab in this process, workers as separate <c>Platform.Host</c> processes, a real RabbitMQ broker between
+/// them. A queue prefix per test keeps tests from taking each other's jobs.
+/// </summary>
+public sealed class RabbitMqJobTests : IAsyncLifetime
+{
+    private readonly TempDirectory root = new();
+    private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..8] + "-";
+    private readonly List<WorkerProcess> workers = [];
+    private LabHost lab = null!;
+
+    private static string Broker => TestEnvironment.Require(TestEnvironment.RabbitMq, "PLATFORM_TEST_RABBITMQ");
+
+    public async Task InitializeAsync()
+    {
+        if (TestEnvironment.RabbitMq is null && !TestEnvironment.ServicesRequired)
+            return;
+        lab = await LabHost.StartAsync(root.Path, withWorker: false, new Dictionary<string, string?>
+        {
+            ["Messaging:Transport"] = "RabbitMQ",
+            ["Messaging:RabbitMq:Uri"] = Broker,
+            ["Messaging:QueuePrefix"] = prefix,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var w in workers)
+            w.Dispose();
+        if (lab is not null)
+            await lab.DisposeAsync();
+        root.Dispose();
+    }
+
+    [RequiresRabbitMqFact]
+    public async Task AJobRunsOnAWorkerInAnotherProcessAndIsRecorded()
+    {
+        await StartWorkerAsync("worker-a");
+        var job = await lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": 8, "stepMilliseconds": 20, "checkpointEvery": 4}""");
+
+        var done = await lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), "the job to finish");
+
+        done.State.Should().Be(JobState.Succeeded, done.Error);
+        done.Worker.Should().Be("worker-a");
+        done.ProgressValue.Should().Be(8);
+        (await Metrics(job.Id)).Select(m => m.Step).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8);
+        (await Artifacts(job.Id)).Select(a => a.Name).Should().Equal("checkpoint", "report.txt");
+    }
+
+    [RequiresRabbitMqFact]
+    public async Task AKilledWorkersJobIsRedeliveredAndResumedExactlyOnce()
+    {
+        var a = await StartWorkerAsync("worker-a");
+        var job = await lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": 40, "stepMilliseconds": 100, "checkpointEvery": 5}""");
+        await lab.WaitForAsync(job.Id, j => j.Worker == "worker-a" && j.ProgressValue >= 12, "worker-a to pass two checkpoints");
+        await StartWorkerAsync("worker-b");
+
+        a.KillHard();
+        var done = await lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), "the job to finish on worker-b", seconds: 60);
+
+        done.State.Should().Be(JobState.Succeeded, done.Error);
+        done.Worker.Should().Be("worker-b");
+        done.Attempt.Should().Be(2);
+        done.Result.Should().MatchRegex("\"resumedFrom\":(1[0-9]|[2-3][0-9])", "worker-b continued from a checkpoint of worker-a");
+        var metrics = await Metrics(job.Id);
+        metrics.Select(m => m.Step).Should().Equal(Enumerable.Range(1, 40).Select(i => (long)i), "no step lost or doubled");
+        metrics.Should().OnlyContain(m => m.Value == m.Step * m.Step);
+        (await Artifacts(job.Id)).Select(a => a.Name).Should().Equal("checkpoint", "report.txt");
+    }
+
+    [RequiresRabbitMqFact]
+    public async Task CancelingAJobOnAnotherProcessIsObservedWithinTwoSeconds()
+    {
+        await StartWorkerAsync("worker-a");
+        var job = await lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": 1000, "stepMilliseconds": 50}""");
+        await lab.WaitForAsync(job.Id, j => j.ProgressValue >= 2, "the job to make progress");
+
+        var clock = Stopwatch.StartNew();
+        await lab.Jobs.CancelAsync(job.Id);
+        var done = await lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), "the job to stop", seconds: 10);
+
+        done.State.Should().Be(JobState.Canceled);
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+    }
+
+    private async Task<WorkerProcess> StartWorkerAsync(string id)
+    {
+        var worker = WorkerProcess.Start(
+            "--Platform:Roles=worker", "--Messaging:Transport=RabbitMQ", $"--Messaging:RabbitMq:Uri={Broker}",
+            $"--Messaging:QueuePrefix={prefix}", $"--Platform:DataRoot={root.Path}", $"--Worker:Id={id}",
+            "--Worker:HeartbeatSeconds=0.5", "--Worker:ProgressIntervalMilliseconds=50");
+        workers.Add(worker);
+        var repository = lab.Services.GetRequiredService<WorkerRepository>();
+        try
+        {
+            await Eventually.WaitAsync(() => repository.ListAsync(DateTimeOffset.UtcNow.AddMinutes(-1)),
+                rows => rows.Any(r => r.Id == id), TimeSpan.FromSeconds(30), $"{id} to send a heartbeat");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + "\n" + worker.Output, e);
+        }
+        return worker;
+    }
+
+    private Task<IReadOnlyList<MetricRecord>> Metrics(Guid jobId) =>
+        lab.Services.GetRequiredService<MetricRepository>().ListAsync(jobId, "value");
+
+    private Task<IReadOnlyList<ArtifactRecord>> Artifacts(Guid jobId) =>
+        lab.Services.GetRequiredService<ArtifactRepository>().ListByJobAsync(jobId);
+}
