@@ -35,7 +35,7 @@ public sealed class EventSinkTests
         ];
 
         foreach (var e in history.Concat(history))
-            await sink.OnJobEventAsync(e, CancellationToken.None);
+            await sink.OnJobEventsAsync([e], CancellationToken.None);
 
         var row = (await lab.JobRows.GetAsync(job.Id))!;
         row.State.Should().Be(JobState.Succeeded);

@@ -31,7 +31,11 @@ public static class MessagingServiceCollectionExtensions
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConsumer<RunJobConsumer>();
             x.AddConsumer<CancelJobConsumer>();
-            x.AddConsumer<JobEventConsumer>();
+            x.AddConsumer<JobEventBatchConsumer>(c => c.Options<BatchOptions>(o => o
+                .SetMessageLimit(BusEndpoints.EventBatchSize)
+                .SetTimeLimit(TimeSpan.FromMilliseconds(5))
+                .SetConcurrencyLimit(1)));
+            x.AddConsumer<WorkerHeartbeatConsumer>();
             if (options.Transport == MessagingTransport.RabbitMQ)
             {
                 x.UsingRabbitMq((context, cfg) =>
@@ -50,6 +54,8 @@ public static class MessagingServiceCollectionExtensions
             o.WaitUntilStarted = true;
             o.StartTimeout = TimeSpan.FromSeconds(options.StartTimeoutSeconds);
             o.StopTimeout = TimeSpan.FromSeconds(30);
+            // Jobs stopped at shutdown hand their delivery back once the transport cancels it.
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(3);
         });
         return services;
     }

@@ -10,7 +10,11 @@ if (roles.Lab)
     builder.AddLab();
 if (roles.Worker)
     builder.Services.AddSelfTestWorker(builder.Configuration);
+var runOnce = builder.Configuration.GetSection("Platform:Run").Get<RunOnceOptions>();
+if (runOnce?.Kind is not null)
+    builder.AddRunOnce(runOnce, roles);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-return await app.RunPlatformAsync();
+var exit = await app.RunPlatformAsync();
+return exit != 0 ? exit : RunOnceJob.ExitCode;

@@ -9,10 +9,13 @@ namespace Platform.Messaging.Bus;
 /// <summary>
 /// The receive endpoints of a process, decided from what it registered: a durable queue per job kind it
 /// works on (prefetch 1: competing consumers take one job at a time), a temporary per-instance queue for
-/// cancellations, and Lab's event queue (one consumer at a time, so events apply in arrival order).
+/// cancellations, and Lab's event queue (one batch at a time, so events apply in arrival order).
 /// </summary>
 internal static class BusEndpoints
 {
+    /// <summary>Most events Lab stores in one transaction.</summary>
+    public const int EventBatchSize = 200;
+
     public static void Configure(IBusRegistrationContext context, IBusFactoryConfigurator cfg, MessagingOptions options)
     {
         if (context.GetService<WorkerKinds>() is { All.Count: > 0 } kinds)
@@ -36,10 +39,13 @@ internal static class BusEndpoints
         {
             cfg.ReceiveEndpoint(JobQueues.LabEvents(options.QueuePrefix), e =>
             {
-                e.PrefetchCount = Math.Max(1, options.RabbitMq.EventPrefetch);
-                e.ConcurrentMessageLimit = 1;
+                // Batches fill only if the endpoint may hold a batch's worth of messages at once; the batch
+                // consumer's own concurrency of 1 keeps the events in order.
+                e.PrefetchCount = Math.Max(2 * EventBatchSize, options.RabbitMq.EventPrefetch);
+                e.ConcurrentMessageLimit = 2 * EventBatchSize;
                 e.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
-                e.ConfigureConsumer<JobEventConsumer>(context);
+                e.ConfigureConsumer<JobEventBatchConsumer>(context);
+                e.ConfigureConsumer<WorkerHeartbeatConsumer>(context);
             });
         }
     }

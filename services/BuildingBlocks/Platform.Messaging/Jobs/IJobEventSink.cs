@@ -4,13 +4,14 @@ using Platform.Contracts.Workers;
 namespace Platform.Messaging.Jobs;
 
 /// <summary>
-/// Receives the events workers publish (Lab implements it). Called one event at a time in arrival order;
-/// an exception makes the transport redeliver the event, so implementations must be idempotent.
+/// Receives the events workers publish (Lab implements it), in batches, one batch at a time; within a
+/// batch the events of each run are in sequence order. An exception makes the transport redeliver the
+/// batch, so implementations must be idempotent.
 /// </summary>
 public interface IJobEventSink
 {
-    /// <summary>A job event: started, progressed, metrics, artifact, succeeded, failed, canceled.</summary>
-    Task OnJobEventAsync(IJobEvent jobEvent, CancellationToken cancellationToken);
+    /// <summary>Job events: started, progressed, metrics, artifact, succeeded, failed, canceled.</summary>
+    Task OnJobEventsAsync(IReadOnlyList<IJobEvent> jobEvents, CancellationToken cancellationToken);
 
     /// <summary>A worker's heartbeat.</summary>
     Task OnHeartbeatAsync(WorkerHeartbeat heartbeat, CancellationToken cancellationToken);

@@ -9,8 +9,8 @@ namespace Platform.Messaging.Worker;
 /// <summary>
 /// The life of one delivery of a job: answer a duplicate delivery from the recorded outcome, wait for a
 /// device slot, start a run (from the last checkpoint when resuming), call the handler, and publish how it
-/// ended. When the worker shuts down mid-job, the command goes back to its queue (same dispatch) so another
-/// worker, or this one after a restart, resumes it from the last checkpoint.
+/// ended. When the worker shuts down mid-job, the delivery is left unacknowledged (the transport cancels it)
+/// so the broker gives it to another worker, or to this one after a restart, which resumes from the last checkpoint.
 /// </summary>
 internal sealed class JobExecutor<THandler, TSpec>(
     THandler handler,
@@ -35,6 +35,8 @@ internal sealed class JobExecutor<THandler, TSpec>(
             await PublishOutcomeAsync(publisher, command.JobId, done, consumeToken);
             return;
         }
+        if (running.Stopping)
+            await HandBackAsync(consumeToken);
         if (!command.Resume)
             checkpoints.Clear(command.JobId);
 
@@ -52,8 +54,7 @@ internal sealed class JobExecutor<THandler, TSpec>(
             if (outcome is null)
             {
                 await events.FlushAsync(CancellationToken.None);
-                var queue = await context.GetSendEndpoint(context.ReceiveContext.InputAddress);
-                await queue.Send(command, CancellationToken.None);
+                await HandBackAsync(consumeToken);
                 return;
             }
             checkpoints.SaveOutcome(command.JobId, outcome);
@@ -66,6 +67,16 @@ internal sealed class JobExecutor<THandler, TSpec>(
             running.Finish(run);
             running.ReleaseSlot();
         }
+    }
+
+    /// <summary>
+    /// Waits until the transport cancels this delivery (the bus is stopping) and throws with its token, which
+    /// MassTransit treats as "not consumed": the message stays in its queue instead of being acked or faulted.
+    /// </summary>
+    private static async Task HandBackAsync(CancellationToken consumeToken)
+    {
+        await Task.Delay(Timeout.Infinite, consumeToken);
+        throw new OperationCanceledException(consumeToken);
     }
 
     /// <summary>How the handler ended, or null when the worker is shutting down and the job must go back to the queue.</summary>

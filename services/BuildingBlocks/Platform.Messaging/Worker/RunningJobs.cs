@@ -41,9 +41,13 @@ public sealed class RunningJobs(WorkerOptions options)
         run.Source.Dispose();
     }
 
+    /// <summary>True once the worker has begun shutting down: no new job starts.</summary>
+    public bool Stopping { get; private set; }
+
     /// <summary>The worker is shutting down: stop every job so it can go back to its queue.</summary>
     public void StopAll()
     {
+        Stopping = true;
         foreach (var run in running.Values)
             run.Stop();
     }

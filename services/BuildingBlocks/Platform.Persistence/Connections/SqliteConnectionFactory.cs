@@ -24,7 +24,14 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
+            ForeignKeys = true,
         }.ToString();
+        // WAL is a property of the database file: set once, not on every open.
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        wal.ExecuteNonQuery();
     }
 
     /// <inheritdoc />
@@ -42,7 +49,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
             pragma.CommandText =
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+                "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

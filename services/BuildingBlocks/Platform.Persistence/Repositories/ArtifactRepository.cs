@@ -10,10 +10,16 @@ public sealed class ArtifactRepository(IDbConnectionFactory connections)
     /// <summary>Records an artifact of a job (or replaces the one with the same name); returns the row.</summary>
     public async Task<ArtifactRecord> UpsertAsync(
         Guid? jobId, string name, string kind, string mediaType, long size, string sha256, string storagePath,
-        CancellationToken ct = default)
+        CancellationToken ct = default, DbSession? session = null)
     {
-        await using var c = await connections.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        if (session is null)
+        {
+            await using var own = await DbSession.BeginAsync(connections, ct);
+            var done = await UpsertAsync(jobId, name, kind, mediaType, size, sha256, storagePath, ct, own);
+            await own.CommitAsync(ct);
+            return done;
+        }
+        var (c, tx) = (session.Connection, session.Transaction);
         var existing = jobId is null
             ? null
             : await c.QuerySingleOrDefaultAsync<ArtifactRecord>(
@@ -25,7 +31,6 @@ public sealed class ArtifactRepository(IDbConnectionFactory connections)
               "VALUES (@Id, @JobId, @Name, @Kind, @MediaType, @Size, @Sha256, @StoragePath, @CreatedAt)"
             : "UPDATE artifacts SET kind = @Kind, media_type = @MediaType, size = @Size, sha256 = @Sha256, " +
               "storage_path = @StoragePath WHERE id = @Id", record, tx);
-        await tx.CommitAsync(ct);
         return record;
     }
 

@@ -33,14 +33,11 @@ public sealed class JobRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>The job, or null.</summary>
-    public async Task<JobRecord?> GetAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var c = await connections.OpenAsync(ct);
-        return await GetAsync(c, id);
-    }
+    public Task<JobRecord?> GetAsync(Guid id, CancellationToken ct = default, DbSession? session = null) =>
+        connections.RunAsync(session, (c, tx) => GetAsync(c, id, tx), ct);
 
-    private static Task<JobRecord?> GetAsync(DbConnection c, Guid id) =>
-        c.QuerySingleOrDefaultAsync<JobRecord>($"SELECT {Columns} FROM jobs WHERE id = @id", new { id });
+    private static Task<JobRecord?> GetAsync(DbConnection c, Guid id, DbTransaction? tx = null) =>
+        c.QuerySingleOrDefaultAsync<JobRecord>($"SELECT {Columns} FROM jobs WHERE id = @id", new { id }, tx);
 
     /// <summary>A page of jobs matching <paramref name="query"/>, newest first.</summary>
     public async Task<Page<JobRecord>> ListAsync(JobQuery query, CancellationToken ct = default)
@@ -77,44 +74,39 @@ public sealed class JobRepository(IDbConnectionFactory connections)
     /// Records that run <paramref name="runId"/> started. False when the job is terminal or this run
     /// was already recorded (a duplicated event).
     /// </summary>
-    public async Task<bool> TryStartRunAsync(
-        Guid id, Guid runId, long sequence, string worker, string device, DateTimeOffset time, CancellationToken ct = default)
-    {
-        await using var c = await connections.OpenAsync(ct);
-        return await c.ExecuteAsync(
+    public Task<bool> TryStartRunAsync(
+        Guid id, Guid runId, long sequence, string worker, string device, DateTimeOffset time, CancellationToken ct = default,
+        DbSession? session = null) =>
+        connections.RunAsync(session, async (c, tx) => await c.ExecuteAsync(
             "UPDATE jobs SET state = 'Running', run_id = @runId, attempt = attempt + 1, last_sequence = @sequence, " +
             "worker = @worker, device = @device, heartbeat_at = @time, started_at = COALESCE(started_at, @time), " +
             "updated_at = @now " +
             $"WHERE id = @id AND state IN {Live} AND (run_id IS NULL OR run_id <> @runId)",
-            new { id, runId, sequence, worker, device, time, now = Clock.Now() }) == 1;
-    }
+            new { id, runId, sequence, worker, device, time, now = Clock.Now() }, tx) == 1, ct);
 
     /// <summary>Applies a progress event of the current run if it is newer than what was applied.</summary>
-    public async Task<bool> TryUpdateProgressAsync(
+    public Task<bool> TryUpdateProgressAsync(
         Guid id, Guid runId, long sequence, double value, double limit, string? message, DateTimeOffset time,
-        CancellationToken ct = default)
-    {
-        await using var c = await connections.OpenAsync(ct);
-        return await c.ExecuteAsync(
+        CancellationToken ct = default, DbSession? session = null) =>
+        connections.RunAsync(session, async (c, tx) => await c.ExecuteAsync(
             "UPDATE jobs SET state = 'Running', progress_value = @value, progress_limit = @limit, " +
             "progress_message = @message, last_sequence = @sequence, heartbeat_at = @time, updated_at = @now " +
             "WHERE id = @id AND run_id = @runId AND state IN ('Running', 'Stalled') AND last_sequence < @sequence",
-            new { id, runId, sequence, value, limit, message, time, now = Clock.Now() }) == 1;
-    }
+            new { id, runId, sequence, value, limit, message, time, now = Clock.Now() }, tx) == 1, ct);
 
     /// <summary>Moves the current run's job to a terminal state; false if it already is terminal or the run is stale.</summary>
-    public async Task<bool> TryFinishAsync(
-        Guid id, Guid runId, JobState state, DateTimeOffset time, string? error, string? result, CancellationToken ct = default)
+    public Task<bool> TryFinishAsync(
+        Guid id, Guid runId, JobState state, DateTimeOffset time, string? error, string? result, CancellationToken ct = default,
+        DbSession? session = null)
     {
         if (!state.IsTerminal())
             throw new ArgumentException($"{state} is not a terminal state", nameof(state));
-        await using var c = await connections.OpenAsync(ct);
-        return await c.ExecuteAsync(
+        return connections.RunAsync(session, async (c, tx) => await c.ExecuteAsync(
             "UPDATE jobs SET state = @state, finished_at = @time, error = @error, result = @result, " +
             "progress_value = CASE WHEN @state = 'Succeeded' AND progress_limit > 0 THEN progress_limit ELSE progress_value END, " +
             "updated_at = @now " +
             $"WHERE id = @id AND run_id = @runId AND state IN {Live}",
-            new { id, runId, state = state.ToString(), time, error, result, now = Clock.Now() }) == 1;
+            new { id, runId, state = state.ToString(), time, error, result, now = Clock.Now() }, tx) == 1, ct);
     }
 
     /// <summary>
@@ -155,14 +147,11 @@ public sealed class JobRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>Refreshes the heartbeat of the current run; a stalled job that beats again is running.</summary>
-    public async Task TouchAsync(Guid id, Guid runId, DateTimeOffset time, CancellationToken ct = default)
-    {
-        await using var c = await connections.OpenAsync(ct);
-        await c.ExecuteAsync(
+    public Task TouchAsync(Guid id, Guid runId, DateTimeOffset time, CancellationToken ct = default, DbSession? session = null) =>
+        connections.RunAsync(session, (c, tx) => c.ExecuteAsync(
             "UPDATE jobs SET heartbeat_at = @time, state = 'Running' WHERE id = @id AND run_id = @runId " +
             "AND state IN ('Running', 'Stalled') AND (heartbeat_at IS NULL OR heartbeat_at < @time)",
-            new { id, runId, time });
-    }
+            new { id, runId, time }, tx), ct);
 
     /// <summary>Marks running jobs whose last heartbeat is older than <paramref name="cutoff"/> as stalled; returns their ids.</summary>
     public async Task<IReadOnlyList<Guid>> MarkStalledAsync(DateTimeOffset cutoff, CancellationToken ct = default)

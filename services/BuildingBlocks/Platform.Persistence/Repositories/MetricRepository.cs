@@ -22,6 +22,35 @@ public sealed class MetricRepository(IDbConnectionFactory connections)
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Writes the points only if <paramref name="runId"/> is the job's current run and the job is live, in one
+    /// statement; returns false (nothing written) for a stale run. A (key, step) given twice keeps the later value.
+    /// </summary>
+    public Task<bool> TryUpsertForRunAsync(
+        Guid jobId, Guid runId, IReadOnlyList<MetricPoint> points, CancellationToken ct = default, DbSession? session = null)
+    {
+        var unique = points.GroupBy(p => (p.Key, p.Step)).Select(g => g.Last()).ToList();
+        if (unique.Count == 0)
+            return Task.FromResult(false);
+        var args = new DynamicParameters(new { jobId, runId });
+        var rows = new List<string>(unique.Count);
+        for (var i = 0; i < unique.Count; i++)
+        {
+            rows.Add($"(@jobId, @k{i}, @s{i}, @v{i}, @t{i})");
+            args.Add($"k{i}", unique[i].Key);
+            args.Add($"s{i}", unique[i].Step);
+            args.Add($"v{i}", unique[i].Value);
+            args.Add($"t{i}", unique[i].Time);
+        }
+        // VALUES columns are column1..column5 in both SQLite and PostgreSQL.
+        var sql =
+            "INSERT INTO metrics (job_id, key, step, value, time) SELECT column1, column2, column3, column4, column5 " +
+            $"FROM (VALUES {string.Join(", ", rows)}) AS v " +
+            "WHERE EXISTS (SELECT 1 FROM jobs WHERE id = @jobId AND run_id = @runId AND state IN ('Running', 'Stalled')) " +
+            "ON CONFLICT (job_id, key, step) DO UPDATE SET value = excluded.value, time = excluded.time";
+        return connections.RunAsync(session, async (c, tx) => await c.ExecuteAsync(sql, args, tx) > 0, ct);
+    }
+
     /// <summary>The points of a job (optionally one key) by key and step.</summary>
     public async Task<IReadOnlyList<MetricRecord>> ListAsync(Guid jobId, string? key = null, CancellationToken ct = default)
     {

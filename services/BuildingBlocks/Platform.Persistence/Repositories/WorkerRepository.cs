@@ -9,10 +9,8 @@ namespace Platform.Persistence.Repositories;
 public sealed class WorkerRepository(IDbConnectionFactory connections)
 {
     /// <summary>Records a heartbeat (newer beats only).</summary>
-    public async Task RecordAsync(WorkerHeartbeat beat, CancellationToken ct = default)
-    {
-        await using var c = await connections.OpenAsync(ct);
-        await c.ExecuteAsync(
+    public Task RecordAsync(WorkerHeartbeat beat, CancellationToken ct = default, DbSession? session = null) =>
+        connections.RunAsync(session, (c, tx) => c.ExecuteAsync(
             "INSERT INTO workers (id, host, process_id, device, kinds, current_job_id, current_run_id, device_memory_used, " +
             "first_seen_at, last_seen_at) VALUES (@WorkerId, @Host, @ProcessId, @Device, @kinds, @CurrentJobId, @CurrentRunId, " +
             "@DeviceMemoryUsed, @Time, @Time) ON CONFLICT (id) DO UPDATE SET device = excluded.device, kinds = excluded.kinds, " +
@@ -23,8 +21,7 @@ public sealed class WorkerRepository(IDbConnectionFactory connections)
             {
                 beat.WorkerId, beat.Host, beat.ProcessId, beat.Device, kinds = string.Join(",", beat.Kinds),
                 beat.CurrentJobId, beat.CurrentRunId, beat.DeviceMemoryUsed, beat.Time,
-            });
-    }
+            }, tx), ct);
 
     /// <summary>Workers seen since <paramref name="since"/>, most recent first.</summary>
     public async Task<IReadOnlyList<WorkerRecord>> ListAsync(DateTimeOffset since, CancellationToken ct = default)

@@ -1,0 +1,21 @@
+using Platform.Benchmarks.Foundation;
+
+// Macro benchmarks of the platform, each printing one line. Usage:
+//   dotnet run -c Release --project tests/Platform.Benchmarks -- foundation [--quick]
+// Needs PostgreSQL and RabbitMQ for their rows: eval "$(.ci/services.sh start)" first.
+var suite = args.FirstOrDefault() ?? "foundation";
+var quick = args.Contains("--quick");
+switch (suite)
+{
+    case "foundation":
+        Console.WriteLine(await SubmitLatencyBenchmark.RunAsync("InMemory", quick ? 50 : 300));
+        Console.WriteLine(await SubmitLatencyBenchmark.RunAsync("RabbitMQ", quick ? 50 : 300));
+        Console.WriteLine(await EventThroughputBenchmark.RunAsync("Sqlite", "InMemory", quick ? 2000 : 20000));
+        Console.WriteLine(await EventThroughputBenchmark.RunAsync("Postgres", "InMemory", quick ? 2000 : 20000));
+        Console.WriteLine(await EventThroughputBenchmark.RunAsync("Sqlite", "RabbitMQ", quick ? 2000 : 20000));
+        Console.WriteLine(await EventThroughputBenchmark.RunAsync("Postgres", "RabbitMQ", quick ? 2000 : 20000));
+        return 0;
+    default:
+        Console.Error.WriteLine($"unknown suite '{suite}'; suites: foundation");
+        return 64;
+}
