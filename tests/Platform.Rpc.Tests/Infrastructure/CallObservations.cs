@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+
+namespace Platform.Rpc.Tests.Infrastructure;
+
+/// <summary>What handlers saw, for tests that assert on the server side of a call.</summary>
+public sealed class CallObservations
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _ended = new();
+    private int _sleepCalls;
+
+    public int SleepCalls => Volatile.Read(ref _sleepCalls);
+
+    public void SleepStarted() => Interlocked.Increment(ref _sleepCalls);
+
+    /// <summary>Completes with how the Sleep handler for <paramref name="id"/> ended ("canceled" or "completed").</summary>
+    public Task<string> SleepEnded(string id) => Get(id).Task;
+
+    public void RecordSleepEnded(string id, string how) => Get(id).TrySetResult(how);
+
+    private TaskCompletionSource<string> Get(string id) =>
+        _ended.GetOrAdd(id, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+}

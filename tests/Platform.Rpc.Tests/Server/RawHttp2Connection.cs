@@ -1,0 +1,58 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Platform.Rpc.Tests.Server;
+
+/// <summary>
+/// A bare HTTP/2 connection over a socket: opens one gRPC stream and can drop the TCP connection
+/// mid-call, which HttpClient never does on purpose.
+/// </summary>
+public sealed class RawHttp2Connection : IDisposable
+{
+    private readonly TcpClient _tcp = new();
+
+    public async Task OpenStreamAsync(Uri address, string path, byte[] grpcFrame)
+    {
+        await _tcp.ConnectAsync(address.Host, address.Port);
+        var stream = _tcp.GetStream();
+        await stream.WriteAsync("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray());
+        await stream.WriteAsync(Frame(type: 4, flags: 0, streamId: 0, []));
+        var headers = new MemoryStream();
+        foreach (var (name, value) in new[] { (":method", "POST"), (":scheme", "http"), (":path", path), (":authority", address.Authority), ("content-type", "application/grpc"), ("te", "trailers") })
+        {
+            // HPACK literal header field without indexing, new name, no Huffman coding.
+            headers.WriteByte(0);
+            WriteString(headers, name);
+            WriteString(headers, value);
+        }
+
+        await stream.WriteAsync(Frame(type: 1, flags: 0x4, streamId: 1, headers.ToArray()));
+        // END_STREAM on the request: a unary handler starts once its request is complete.
+        await stream.WriteAsync(Frame(type: 0, flags: 0x1, streamId: 1, grpcFrame));
+        await stream.FlushAsync();
+    }
+
+    /// <summary>Drops the connection without RST_STREAM or GOAWAY.</summary>
+    public void Dispose() => _tcp.Dispose();
+
+    private static byte[] Frame(byte type, byte flags, int streamId, byte[] payload)
+    {
+        var frame = new byte[9 + payload.Length];
+        frame[0] = (byte)(payload.Length >> 16);
+        frame[1] = (byte)(payload.Length >> 8);
+        frame[2] = (byte)payload.Length;
+        frame[3] = type;
+        frame[4] = flags;
+        BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(5), streamId);
+        payload.CopyTo(frame, 9);
+        return frame;
+    }
+
+    private static void WriteString(Stream stream, string value)
+    {
+        var bytes = Encoding.ASCII.GetBytes(value);
+        stream.WriteByte((byte)bytes.Length);
+        stream.Write(bytes);
+    }
+}
