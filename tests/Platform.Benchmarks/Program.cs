@@ -15,6 +15,8 @@ switch (suite)
         Console.WriteLine(await EventThroughputBenchmark.RunAsync("Sqlite", "RabbitMQ", quick ? 2000 : 20000));
         Console.WriteLine(await EventThroughputBenchmark.RunAsync("Postgres", "RabbitMQ", quick ? 2000 : 20000));
         return 0;
+    case "torch":
+        return Platform.Benchmarks.Torch.TorchBenchmark.Run(args.Skip(1).ToArray());
     default:
         Console.Error.WriteLine($"unknown suite '{suite}'; suites: foundation");
         return 64;

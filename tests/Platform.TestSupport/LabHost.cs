@@ -2,15 +2,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Lab;
 using Platform.Lab.Jobs;
 using Platform.Messaging;
 using Platform.Persistence.Records;
 using Platform.Persistence.Repositories;
-using Platform.TestSupport;
 
-namespace Platform.Lab.Tests;
+namespace Platform.TestSupport;
 
-/// <summary>Lab (and optionally a worker) in this test process, with its own data root and settings.</summary>
+/// <summary>Lab (and optionally workers) in the test process, with its own data root and settings.</summary>
 public sealed class LabHost : IAsyncDisposable
 {
     private readonly IHost host;
@@ -23,7 +23,12 @@ public sealed class LabHost : IAsyncDisposable
 
     public JobRepository JobRows => Services.GetRequiredService<JobRepository>();
 
-    public static async Task<LabHost> StartAsync(string dataRoot, bool withWorker, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts Lab with the self-test worker when <paramref name="withWorker"/>.</summary>
+    public static Task<LabHost> StartAsync(string dataRoot, bool withWorker, IDictionary<string, string?>? settings = null) =>
+        StartAsync(dataRoot, withWorker ? b => b.Services.AddSelfTestWorker(b.Configuration) : null, settings);
+
+    /// <summary>Starts Lab plus whatever <paramref name="workers"/> adds (job handlers of the services under test).</summary>
+    public static async Task<LabHost> StartAsync(string dataRoot, Action<IHostApplicationBuilder>? workers, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var values = new Dictionary<string, string?>
@@ -38,8 +43,7 @@ public sealed class LabHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values);
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.AddLab();
-        if (withWorker)
-            builder.Services.AddSelfTestWorker(builder.Configuration);
+        workers?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         return new LabHost(host);

@@ -1,7 +1,9 @@
+using Platform.Curvature;
 using Platform.Host;
 using Platform.Lab;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
+using Platform.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,7 +11,11 @@ var roles = HostRoles.From(builder.Configuration);
 if (roles.Lab)
     builder.AddLab();
 if (roles.Worker)
+{
     builder.Services.AddSelfTestWorker(builder.Configuration);
+    builder.AddTraining();
+    builder.AddCurvature();
+}
 var runOnce = builder.Configuration.GetSection("Platform:Run").Get<RunOnceOptions>();
 if (runOnce?.Kind is not null)
     builder.AddRunOnce(runOnce, roles);

@@ -33,15 +33,20 @@ internal sealed class RunOnceJob(
             return;
         }
         Console.WriteLine($"job {job.Id} ({job.Kind}) submitted: {job.Spec}");
-        var last = "";
+        var lastState = job.State;
+        var lastPrint = DateTimeOffset.MinValue;
         while (!job.State.IsTerminal())
         {
             await subscription.Reader.WaitToReadAsync(stoppingToken);
-            while (subscription.Reader.TryRead(out var change) && change.JobId != job.Id) { }
+            while (subscription.Reader.TryRead(out _)) { }
             job = (await rows.GetAsync(job.Id, stoppingToken))!;
-            var line = $"{job.State,-9} {job.ProgressValue,6:0.##}/{job.ProgressLimit:0.##} {job.ProgressMessage}";
-            if (line != last)
-                Console.WriteLine(last = line);
+            // One line a second at most: a console log, not a flood.
+            if (job.State != lastState || DateTimeOffset.UtcNow - lastPrint >= TimeSpan.FromSeconds(1))
+            {
+                var percent = job.ProgressLimit > 0 ? $"{100 * job.ProgressValue / job.ProgressLimit,5:0.0}%" : "";
+                Console.WriteLine($"{job.State,-9} {percent} {job.ProgressMessage}");
+                (lastState, lastPrint) = (job.State, DateTimeOffset.UtcNow);
+            }
         }
         Console.WriteLine(job.State == JobState.Succeeded
             ? $"job {job.Id} succeeded: {job.Result}"

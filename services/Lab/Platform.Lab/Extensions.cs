@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Contracts.Curvature;
 using Platform.Contracts.Jobs;
+using Platform.Contracts.Training;
 using Platform.Lab.Jobs;
 using Platform.Lab.Notifications;
 using Platform.Messaging;
@@ -20,8 +22,12 @@ public static class Extensions
         services.AddPlatformPersistence(configuration);
         services.AddPlatformMessaging(configuration);
         services.AddJobKind<SelfTestSpec>(JobKinds.SelfTest);
+        services.AddJobKind<TrainSpec>(TrainingJobKinds.Train);
+        services.AddJobKind<ShadowSetSpec>(TrainingJobKinds.ShadowSet);
+        services.AddJobKind<ScoreSpec>(CurvatureJobKinds.Score);
         services.AddSingleton(configuration.GetSection(LabOptions.Section).Get<LabOptions>() ?? new LabOptions());
         services.AddSingleton<JobNotifier>();
+        services.AddSingleton<ModelReferenceResolver>();
         services.AddSingleton<JobService>();
         services.AddJobEventSink<LabJobEventSink>(configuration);
         services.AddHostedService<StalledJobMonitor>();

@@ -52,8 +52,11 @@ public sealed class JobKindCatalog
         var problems = spec.Validate().ToList();
         if (problems.Count > 0)
             throw new JobSpecException(kind, problems);
-        return (spec, JsonSerializer.Serialize(spec, type, JobSpecJson.Options));
+        return (spec, Serialize(spec));
     }
+
+    /// <summary>The spec as the normalized JSON that travels in commands.</summary>
+    public string Serialize(IJobSpec spec) => JsonSerializer.Serialize(spec, spec.GetType(), JobSpecJson.Options);
 
     private JobSpecException UnknownKind(string kind) =>
         new(kind, [$"unknown job kind '{kind}'; known kinds: {string.Join(", ", Kinds)}"]);

@@ -57,6 +57,9 @@ public sealed class JobContext<TSpec> where TSpec : class, IJobSpec
     /// <summary>Logs a metric value at a step; batched.</summary>
     public void LogMetric(string key, long step, double value) => events.Metric(key, step, value);
 
+    /// <summary>Opens content of the artifact store by its sha256 (e.g. the weights of a resolved model reference).</summary>
+    public Stream OpenArtifact(string sha256) => checkpoints.Artifacts.Open(sha256);
+
     /// <summary>Reads the checkpoint's content.</summary>
     public Stream OpenCheckpoint() =>
         Checkpoint is null
@@ -76,13 +79,20 @@ public sealed class JobContext<TSpec> where TSpec : class, IJobSpec
         return checkpoint;
     }
 
-    /// <summary>Stores an artifact under a name unique within the job (storing the name again replaces it).</summary>
-    public async Task<ArtifactStored> StoreArtifactAsync(string name, string kind, string mediaType, Stream content)
+    /// <summary>
+    /// Stores an artifact under a name unique within the job (storing the name again replaces it). A <c>model</c>
+    /// artifact with a model card as <paramref name="metadata"/> is registered by Lab as a model version.
+    /// </summary>
+    public async Task<ArtifactStored> StoreArtifactAsync(string name, string kind, string mediaType, Stream content, string? metadata = null)
     {
         var stored = await checkpoints.Artifacts.PutAsync(content, CancellationToken);
         ArtifactStored? evt = null;
         await events.PublishAsync((seq, time) => evt = new ArtifactStored(
-            JobId, RunId, seq, time, name, kind, mediaType, stored.Size, stored.Sha256, stored.StoragePath), CancellationToken);
+            JobId, RunId, seq, time, name, kind, mediaType, stored.Size, stored.Sha256, stored.StoragePath, metadata), CancellationToken);
         return evt!;
     }
+
+    /// <summary>Stores bytes as an artifact (see <see cref="StoreArtifactAsync(string, string, string, Stream, string?)"/>).</summary>
+    public Task<ArtifactStored> StoreArtifactAsync(string name, string kind, string mediaType, byte[] content, string? metadata = null) =>
+        StoreArtifactAsync(name, kind, mediaType, new MemoryStream(content, writable: false), metadata);
 }

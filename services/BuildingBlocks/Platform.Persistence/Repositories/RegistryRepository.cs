@@ -43,20 +43,32 @@ public sealed class RegistryRepository(IDbConnectionFactory connections)
         return (await c.QueryAsync<DatasetRecord>("SELECT * FROM datasets ORDER BY name, version")).AsList();
     }
 
-    /// <summary>Registers the next version of a model.</summary>
+    /// <summary>
+    /// Registers the next version of a model; the same artifact registered again under the same name returns the
+    /// existing version (a duplicated event registers nothing).
+    /// </summary>
     public async Task<ModelRecord> RegisterModelAsync(
         string name, Guid artifactId, string architecture, string card, Guid? jobId, Guid? projectId,
-        CancellationToken ct = default)
+        CancellationToken ct = default, DbSession? session = null)
     {
-        await using var c = await connections.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        if (session is null)
+        {
+            await using var own = await DbSession.BeginAsync(connections, ct);
+            var done = await RegisterModelAsync(name, artifactId, architecture, card, jobId, projectId, ct, own);
+            await own.CommitAsync(ct);
+            return done;
+        }
+        var (c, tx) = (session.Connection, session.Transaction);
+        var existing = await c.QueryFirstOrDefaultAsync<ModelRecord>(
+            "SELECT * FROM models WHERE name = @name AND artifact_id = @artifactId", new { name, artifactId }, tx);
+        if (existing is not null)
+            return existing;
         var version = await c.ExecuteScalarAsync<int>(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM models WHERE name = @name", new { name }, tx);
         var record = new ModelRecord(Guid.NewGuid(), projectId, name, version, jobId, artifactId, architecture, card, Clock.Now());
         await c.ExecuteAsync(
             "INSERT INTO models (id, project_id, name, version, job_id, artifact_id, architecture, card, created_at) " +
             "VALUES (@Id, @ProjectId, @Name, @Version, @JobId, @ArtifactId, @Architecture, @Card, @CreatedAt)", record, tx);
-        await tx.CommitAsync(ct);
         return record;
     }
 

@@ -48,4 +48,22 @@ public static class Init
             BiasUniform_(bias, Fans(weight).FanIn, generator);
         }
     }
+
+    /// <summary>
+    /// kaiming_normal_(mode, nonlinearity="relu" or "leaky_relu"): normal(0, gain/√fan) with fan
+    /// = fan_in or fan_out (torchvision's ResNet and VGG use fan_out with relu).
+    /// </summary>
+    public static Tensor KaimingNormal_(Tensor weight, bool fanOut = false, string nonlinearity = "relu", double a = 0, Generator? generator = null)
+    {
+        var (fanIn, fanOutValue) = Fans(weight);
+        var gain = nonlinearity switch
+        {
+            "relu" => Math.Sqrt(2.0),
+            "leaky_relu" => Math.Sqrt(2.0 / (1 + Math.Pow(a, 2))),
+            "linear" => 1.0,
+            _ => throw new ArgumentException($"nonlinearity '{nonlinearity}' is not supported; use relu, leaky_relu or linear", nameof(nonlinearity)),
+        };
+        var std = gain / Math.Sqrt(fanOut ? fanOutValue : fanIn);
+        return weight.Normal_(0, std, generator);
+    }
 }

@@ -18,6 +18,21 @@ public readonly record struct Device(DeviceType Type, int Index = -1)
         return new Device((DeviceType)type, index);
     }
 
+    /// <summary>
+    /// The device a configuration value names: "auto" (or empty) picks cuda:0 when CUDA is
+    /// available and cpu otherwise; anything else is parsed and must be available.
+    /// </summary>
+    public static Device Resolve(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured) || configured.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return Torch.CudaIsAvailable ? Cuda(0) : Cpu;
+        }
+        var device = Parse(configured.Trim());
+        device.EnsureAvailable();
+        return device;
+    }
+
     /// <summary>Fails early with an actionable message when CUDA is requested but absent.</summary>
     public void EnsureAvailable()
     {

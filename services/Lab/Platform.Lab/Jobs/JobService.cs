@@ -18,6 +18,7 @@ public sealed class JobService(
     ProjectRepository projects,
     IJobDispatcher dispatcher,
     JobNotifier notifier,
+    ModelReferenceResolver models,
     ILogger<JobService> logger)
 {
     /// <summary>
@@ -28,7 +29,12 @@ public sealed class JobService(
         string kind, string? specJson, string? name = null, Guid? projectId = null, Guid? experimentId = null,
         CancellationToken ct = default)
     {
-        var (_, json) = catalog.Parse(kind, specJson);
+        var (spec, json) = catalog.Parse(kind, specJson);
+        if (spec is IReferencesModels)
+        {
+            await models.ResolveAsync(kind, spec, ct);
+            json = catalog.Serialize(spec);
+        }
         if (experimentId is { } e)
         {
             var experiment = await projects.GetExperimentAsync(e, ct)

@@ -18,6 +18,7 @@ public sealed class LabJobEventSink(
     JobRepository jobs,
     MetricRepository metrics,
     ArtifactRepository artifacts,
+    RegistryRepository registry,
     WorkerRepository workers,
     IJobDispatcher dispatcher,
     JobNotifier notifier,
@@ -86,10 +87,7 @@ public sealed class LabJobEventSink(
         JobProgressed e => await jobs.TryUpdateProgressAsync(e.JobId, e.RunId, e.Sequence, e.Value, e.Limit, e.Message, e.Time, ct, s)
             ? JobState.Running : null,
         MetricsLogged e => await metrics.TryUpsertForRunAsync(e.JobId, e.RunId, e.Points, ct, s) ? JobState.Running : null,
-        ArtifactStored e => await IsCurrentRunAsync(e, s, ct)
-            ? (await artifacts.UpsertAsync(e.JobId, e.Name, e.Kind, e.MediaType, e.Size, e.Sha256, e.StoragePath, ct, s)) is not null
-                ? JobState.Running : null
-            : null,
+        ArtifactStored e => await IsCurrentRunAsync(e, s, ct) ? await StoredAsync(e, s, ct) : null,
         JobSucceeded e => await jobs.TryFinishAsync(e.JobId, e.RunId, JobState.Succeeded, e.Time, null, e.Result, ct, s) ? JobState.Succeeded : null,
         JobFailed e => await jobs.TryFinishAsync(e.JobId, e.RunId, JobState.Failed, e.Time, e.Error, null, ct, s) ? JobState.Failed : null,
         JobCanceled e => await jobs.TryFinishAsync(e.JobId, e.RunId, JobState.Canceled, e.Time, null, null, ct, s) ? JobState.Canceled : null,
@@ -118,6 +116,17 @@ public sealed class LabJobEventSink(
         if (await jobs.GetAsync(e.JobId, ct, s) is { } job && (job.State.IsTerminal() || job.CancelRequested) && job.RunId != e.RunId)
             cancels.Add(e.JobId);
         return false;
+    }
+
+    private async Task<JobState?> StoredAsync(ArtifactStored e, DbSession s, CancellationToken ct)
+    {
+        var artifact = await artifacts.UpsertAsync(e.JobId, e.Name, e.Kind, e.MediaType, e.Size, e.Sha256, e.StoragePath, ct, s);
+        if (e.Kind == "model" && ModelCard.TryRead(e.Metadata, out var name, out var architecture))
+        {
+            var job = await jobs.GetAsync(e.JobId, ct, s);
+            await registry.RegisterModelAsync(name, artifact.Id, architecture, e.Metadata!, e.JobId, job?.ProjectId, ct, s);
+        }
+        return JobState.Running;
     }
 
     private async Task<bool> IsCurrentRunAsync(IJobEvent e, DbSession s, CancellationToken ct) =>

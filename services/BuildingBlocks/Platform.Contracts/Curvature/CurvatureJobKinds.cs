@@ -1,0 +1,11 @@
+namespace Platform.Contracts.Curvature;
+
+/// <summary>Job kinds of the Curvature service.</summary>
+public static class CurvatureJobKinds
+{
+    /// <summary>Per-sample input-curvature and confidence scores of one model (<see cref="ScoreSpec"/>).</summary>
+    public const string Score = "curvature.score";
+
+    /// <summary>The estimators, by the names the papers' code is reproduced under.</summary>
+    public static readonly IReadOnlyList<string> Estimators = ["hutchinson_trace", "fd_gradnorm", "fd_gradnorm_sq", "zo_mixed_abs"];
+}

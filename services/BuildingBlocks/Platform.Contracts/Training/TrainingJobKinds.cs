@@ -1,0 +1,11 @@
+namespace Platform.Contracts.Training;
+
+/// <summary>Job kinds of the Training service.</summary>
+public static class TrainingJobKinds
+{
+    /// <summary>Train one model (<see cref="TrainSpec"/>).</summary>
+    public const string Train = "train";
+
+    /// <summary>Train N shadow models on balanced random halves (<see cref="ShadowSetSpec"/>).</summary>
+    public const string ShadowSet = "train.shadows";
+}
