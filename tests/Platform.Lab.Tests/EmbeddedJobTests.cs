@@ -52,7 +52,7 @@ public sealed class EmbeddedJobTests : IAsyncLifetime
         var badField = () => lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"stepz": 3}""");
         var badJson = () => lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": "many"}""");
 
-        (await unknown.Should().ThrowAsync<JobSpecException>()).WithMessage("*unknown job kind 'train.typo'; known kinds: system.selftest*");
+        (await unknown.Should().ThrowAsync<JobSpecException>()).WithMessage("*unknown job kind 'train.typo'; known kinds: *system.selftest*");
         (await badValue.Should().ThrowAsync<JobSpecException>()).WithMessage("*steps must be between 1 and 1000000 (got 0)*");
         (await badField.Should().ThrowAsync<JobSpecException>()).WithMessage("*unknown field*stepz*fields of this kind: steps, stepMilliseconds*");
         (await badJson.Should().ThrowAsync<JobSpecException>()).WithMessage("*invalid value at $.steps*");

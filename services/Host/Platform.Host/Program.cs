@@ -19,8 +19,12 @@ if (roles.Worker)
 var runOnce = builder.Configuration.GetSection("Platform:Run").Get<RunOnceOptions>();
 if (runOnce?.Kind is not null)
     builder.AddRunOnce(runOnce, roles);
+else if (roles.Lab)
+    builder.ListenLab();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+if (roles.Lab)
+    app.MapLab();
 var exit = await app.RunPlatformAsync();
 return exit != 0 ? exit : RunOnceJob.ExitCode;

@@ -17,7 +17,7 @@ internal sealed class RunOnceJob(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource();
-        await using var _ = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
         using var subscription = notifier.Subscribe();
         JobRecord job;

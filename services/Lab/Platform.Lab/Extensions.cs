@@ -32,6 +32,7 @@ public static class Extensions
         services.AddJobEventSink<LabJobEventSink>(configuration);
         services.AddHostedService<StalledJobMonitor>();
         services.AddHostedService<InMemoryJobRecovery>();
+        services.AddRpc();
         return builder;
     }
 }
