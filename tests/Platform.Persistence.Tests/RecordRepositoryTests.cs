@@ -51,13 +51,17 @@ public sealed class RecordRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var job = await new JobRepository(db.Connections).InsertAsync(Guid.NewGuid(), "k", "{}", "", null, null);
-        var artifact = await new ArtifactRepository(db.Connections).UpsertAsync(job.Id, "w", "model", "application/x-safetensors", 1, new string('d', 64), "p");
+        var artifacts = new ArtifactRepository(db.Connections);
+        var epoch1 = await artifacts.UpsertAsync(job.Id, "w1", "model", "application/x-safetensors", 1, new string('d', 64), "p");
+        var epoch2 = await artifacts.UpsertAsync(job.Id, "w2", "model", "application/x-safetensors", 1, new string('e', 64), "q");
         var registry = new RegistryRepository(db.Connections);
 
-        var v1 = await registry.RegisterModelAsync("lenet-fmnist", artifact.Id, "lenet5", "{\"epoch\":1}", job.Id, null);
-        var v2 = await registry.RegisterModelAsync("lenet-fmnist", artifact.Id, "lenet5", "{\"epoch\":2}", job.Id, null);
+        var v1 = await registry.RegisterModelAsync("lenet-fmnist", epoch1.Id, "lenet5", "{\"epoch\":1}", job.Id, null);
+        var v2 = await registry.RegisterModelAsync("lenet-fmnist", epoch2.Id, "lenet5", "{\"epoch\":2}", job.Id, null);
+        var again = await registry.RegisterModelAsync("lenet-fmnist", epoch2.Id, "lenet5", "{\"epoch\":2}", job.Id, null);
         var d1 = await registry.RegisterDatasetAsync("fmnist-sub", "2k subset", "builtin:fashion-mnist", null, "{\"size\":2000}", null);
 
+        again.Should().Be(v2, "registering the same weights again (a duplicated event) adds no version");
         (v1.Version, v2.Version, d1.Version).Should().Be((1, 2, 1));
         (await registry.GetModelAsync("lenet-fmnist"))!.Card.Should().Be("{\"epoch\":2}");
         (await registry.GetModelAsync("lenet-fmnist", 1))!.Id.Should().Be(v1.Id);
