@@ -2,6 +2,7 @@ using Platform.Benchmarks.Foundation;
 
 // Macro benchmarks of the platform, each printing one line. Usage:
 //   dotnet run -c Release --project tests/Platform.Benchmarks -- foundation [--quick]
+//   dotnet run -c Release --project tests/Platform.Benchmarks -- torch --help   (C# side of tests/reference/run_torch_bench.sh)
 // Needs PostgreSQL and RabbitMQ for their rows: eval "$(.ci/services.sh start)" first.
 var suite = args.FirstOrDefault() ?? "foundation";
 var quick = args.Contains("--quick");
@@ -15,9 +16,12 @@ switch (suite)
         Console.WriteLine(await EventThroughputBenchmark.RunAsync("Sqlite", "RabbitMQ", quick ? 2000 : 20000));
         Console.WriteLine(await EventThroughputBenchmark.RunAsync("Postgres", "RabbitMQ", quick ? 2000 : 20000));
         return 0;
+    case "events-rabbitmq":
+        Console.WriteLine(await EventThroughputBenchmark.RunAsync("Sqlite", "RabbitMQ", quick ? 2000 : 20000));
+        return 0;
     case "torch":
         return Platform.Benchmarks.Torch.TorchBenchmark.Run(args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine($"unknown suite '{suite}'; suites: foundation");
+        Console.Error.WriteLine($"unknown suite '{suite}'; suites: foundation, events-rabbitmq, torch");
         return 64;
 }
