@@ -13,6 +13,6 @@ internal sealed class MassTransitJobDispatcher(IBus bus, MessagingOptions option
         await endpoint.Send(command, cancellationToken);
     }
 
-    public Task PublishCancelAsync(Guid jobId, CancellationToken cancellationToken = default) =>
-        bus.Publish(new CancelJobRequested(jobId, DateTimeOffset.UtcNow), cancellationToken);
+    public Task PublishCancelAsync(Guid jobId, CancellationToken cancellationToken = default, Guid? runId = null) =>
+        bus.Publish(new CancelJobRequested(jobId, DateTimeOffset.UtcNow, runId), cancellationToken);
 }

@@ -8,6 +8,6 @@ public interface IJobDispatcher
     /// <summary>Sends the command to <c>jobs-{kind}</c>; completes when the transport has accepted it.</summary>
     Task SendAsync(RunJob command, CancellationToken cancellationToken = default);
 
-    /// <summary>Publishes a cancellation that every worker instance receives.</summary>
-    Task PublishCancelAsync(Guid jobId, CancellationToken cancellationToken = default);
+    /// <summary>Publishes a cancellation that every worker instance receives (of one run only when <paramref name="runId"/> is given).</summary>
+    Task PublishCancelAsync(Guid jobId, CancellationToken cancellationToken = default, Guid? runId = null);
 }

@@ -8,7 +8,7 @@ internal sealed class CancelJobConsumer(RunningJobs running) : IConsumer<CancelJ
 {
     public Task Consume(ConsumeContext<CancelJobRequested> context)
     {
-        running.Cancel(context.Message.JobId);
+        running.Cancel(context.Message.JobId, context.Message.RunId);
         return Task.CompletedTask;
     }
 }

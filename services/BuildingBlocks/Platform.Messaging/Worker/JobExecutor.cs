@@ -2,6 +2,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.Jobs;
+using Platform.Messaging.Bus;
 using Platform.Messaging.Jobs;
 
 namespace Platform.Messaging.Worker;
@@ -19,6 +20,7 @@ internal sealed class JobExecutor<THandler, TSpec>(
     RunningJobs running,
     WorkerIdentity identity,
     WorkerOptions options,
+    MessagingOptions messaging,
     ILogger<THandler> logger) : IJobExecutor
     where THandler : IJobHandler<TSpec>
     where TSpec : class, IJobSpec
@@ -36,11 +38,17 @@ internal sealed class JobExecutor<THandler, TSpec>(
             return;
         }
         if (running.Stopping)
-            await HandBackAsync(consumeToken);
+            await HandBackAsync(consumeToken, messaging.Transport);
         if (!command.Resume)
             checkpoints.Clear(command.JobId);
 
         await running.AcquireSlotAsync(consumeToken);
+        if (running.Stopping)
+        {
+            // Waited for the device while the worker began to stop: hand the job back without starting it.
+            running.ReleaseSlot();
+            await HandBackAsync(consumeToken, messaging.Transport);
+        }
         var run = running.Start(command.JobId, Guid.NewGuid(), consumeToken);
         var events = new JobEventStream(publisher, command.JobId, run.RunId, TimeSpan.FromMilliseconds(options.ProgressIntervalMilliseconds));
         try
@@ -54,7 +62,7 @@ internal sealed class JobExecutor<THandler, TSpec>(
             if (outcome is null)
             {
                 await events.FlushAsync(CancellationToken.None);
-                await HandBackAsync(consumeToken);
+                await HandBackAsync(consumeToken, messaging.Transport);
                 return;
             }
             checkpoints.SaveOutcome(command.JobId, outcome);
@@ -70,13 +78,25 @@ internal sealed class JobExecutor<THandler, TSpec>(
     }
 
     /// <summary>
-    /// Waits until the transport cancels this delivery (the bus is stopping) and throws with its token, which
-    /// MassTransit treats as "not consumed": the message stays in its queue instead of being acked or faulted.
+    /// Gives the delivery back. On RabbitMQ: wait until the transport cancels it (the bus is stopping) and throw with
+    /// its token, which MassTransit treats as "not consumed", so the broker keeps the message for another worker.
+    /// In memory the message dies with the process whatever we do (Lab re-queues unfinished jobs at the next start),
+    /// so stop at once instead of waiting on a token that transport may never cancel.
     /// </summary>
-    private static async Task HandBackAsync(CancellationToken consumeToken)
+    private static async Task HandBackAsync(CancellationToken consumeToken, MessagingTransport transport)
     {
-        await Task.Delay(Timeout.Infinite, consumeToken);
-        throw new OperationCanceledException(consumeToken);
+        if (transport == MessagingTransport.RabbitMQ)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1), consumeToken);
+            }
+            catch (OperationCanceledException) when (consumeToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(consumeToken);
+            }
+        }
+        throw new OperationCanceledException("the worker is stopping; the job resumes from its last checkpoint elsewhere");
     }
 
     /// <summary>How the handler ended, or null when the worker is shutting down and the job must go back to the queue.</summary>

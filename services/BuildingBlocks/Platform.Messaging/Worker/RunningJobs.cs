@@ -52,14 +52,20 @@ public sealed class RunningJobs(WorkerOptions options)
             run.Stop();
     }
 
-    /// <summary>Cancels the job if it runs here, or remembers the request in case it starts soon.</summary>
-    public void Cancel(Guid jobId)
+    /// <summary>
+    /// Cancels the job if it runs here, or remembers the request in case it starts soon. A request for one
+    /// <paramref name="runId"/> stops only that run and is not remembered.
+    /// </summary>
+    public void Cancel(Guid jobId, Guid? runId = null)
     {
         if (running.TryGetValue(jobId, out var run))
         {
-            run.Cancel();
+            if (runId is null || run.RunId == runId)
+                run.Cancel();
             return;
         }
+        if (runId is not null)
+            return;
         var now = DateTimeOffset.UtcNow;
         foreach (var (id, at) in canceledEarly)
             if (now - at > RememberCancel) canceledEarly.TryRemove(id, out _);

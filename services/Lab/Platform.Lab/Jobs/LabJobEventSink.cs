@@ -28,7 +28,7 @@ public sealed class LabJobEventSink(
     public async Task OnJobEventsAsync(IReadOnlyList<IJobEvent> jobEvents, CancellationToken ct)
     {
         var changes = new List<JobChanged>();
-        var cancels = new List<Guid>();
+        var cancels = new List<(Guid JobId, Guid RunId)>();
         await using (var session = await DbSession.BeginAsync(connections, ct))
         {
             foreach (var jobEvent in Coalesce(jobEvents))
@@ -38,8 +38,8 @@ public sealed class LabJobEventSink(
             }
             await session.CommitAsync(ct);
         }
-        foreach (var jobId in cancels)
-            await dispatcher.PublishCancelAsync(jobId, ct);
+        foreach (var (jobId, runId) in cancels)
+            await dispatcher.PublishCancelAsync(jobId, ct, runId);
         foreach (var change in changes)
             notifier.Notify(change);
     }
@@ -81,7 +81,7 @@ public sealed class LabJobEventSink(
     }
 
     // Each event costs one guarded statement; progress and metrics leave the job Running.
-    private async Task<JobState?> ApplyAsync(IJobEvent jobEvent, DbSession s, List<Guid> cancels, CancellationToken ct) => jobEvent switch
+    private async Task<JobState?> ApplyAsync(IJobEvent jobEvent, DbSession s, List<(Guid, Guid)> cancels, CancellationToken ct) => jobEvent switch
     {
         JobStarted e => await StartedAsync(e, s, cancels, ct) ? JobState.Running : null,
         JobProgressed e => await jobs.TryUpdateProgressAsync(e.JobId, e.RunId, e.Sequence, e.Value, e.Limit, e.Message, e.Time, ct, s)
@@ -104,7 +104,7 @@ public sealed class LabJobEventSink(
         await session.CommitAsync(ct);
     }
 
-    private async Task<bool> StartedAsync(JobStarted e, DbSession s, List<Guid> cancels, CancellationToken ct)
+    private async Task<bool> StartedAsync(JobStarted e, DbSession s, List<(Guid, Guid)> cancels, CancellationToken ct)
     {
         if (await jobs.TryStartRunAsync(e.JobId, e.RunId, e.Sequence, e.WorkerId, e.Device, e.Time, ct, s))
         {
@@ -112,9 +112,9 @@ public sealed class LabJobEventSink(
                 e.WorkerId, e.Device, e.ResumedFromStep is { } step ? $", resumed from step {step}" : "");
             return true;
         }
-        // A run of a job that was canceled (or finished) meanwhile: tell the worker to stop it.
+        // A run of a job that was canceled (or finished) meanwhile: tell its worker to stop that run, and only it.
         if (await jobs.GetAsync(e.JobId, ct, s) is { } job && (job.State.IsTerminal() || job.CancelRequested) && job.RunId != e.RunId)
-            cancels.Add(e.JobId);
+            cancels.Add((e.JobId, e.RunId));
         return false;
     }
 
