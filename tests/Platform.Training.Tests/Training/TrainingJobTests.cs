@@ -110,10 +110,12 @@ public sealed class TrainingJobTests : IAsyncLifetime
         var badModel = () => jobs.SubmitAsync(TrainingJobKinds.Train, """{"model": "resnet99"}""");
         var dpWithBatchNorm = () => jobs.SubmitAsync(TrainingJobKinds.Train, """{"privacy": {"noiseMultiplier": 1.0}}""");
         var shadowSubset = () => jobs.SubmitAsync(TrainingJobKinds.ShadowSet, """{"train": {"subset": {"size": 10}}}""");
+        var badDataset = () => jobs.SubmitAsync(TrainingJobKinds.Train, """{"dataset": "imagenet-typo"}""");
 
         (await badModel.Should().ThrowAsync<JobSpecException>()).WithMessage("*model 'resnet99' is unknown; use one of mlp, lenet5, smallcnn*");
         (await dpWithBatchNorm.Should().ThrowAsync<JobSpecException>()).WithMessage("*needs norm=group*");
         (await shadowSubset.Should().ThrowAsync<JobSpecException>()).WithMessage("*train.subset must be empty*");
+        (await badDataset.Should().ThrowAsync<JobSpecException>()).WithMessage("*dataset 'imagenet-typo' is unknown; use one of fashion-mnist, mnist*");
     }
 
     private Task<JobRecord> SubmitAsync<T>(string kind, T spec) =>

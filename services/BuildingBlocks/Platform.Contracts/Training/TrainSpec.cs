@@ -5,7 +5,7 @@ namespace Platform.Contracts.Training;
 /// <summary>Spec of <see cref="TrainingJobKinds.Train"/>: train one model and record what research needs.</summary>
 public sealed record TrainSpec : IJobSpec
 {
-    /// <summary>A built-in dataset (fashion-mnist) or a registered dataset name.</summary>
+    /// <summary>fashion-mnist, mnist, cifar10 or cifar100 (see <see cref="TrainingCatalog.Datasets"/>).</summary>
     public string Dataset { get; init; } = "fashion-mnist";
 
     /// <summary>Model of the zoo.</summary>
@@ -69,8 +69,8 @@ public sealed record TrainSpec : IJobSpec
             yield return $"model '{Model}' is unknown; use one of {string.Join(", ", TrainingCatalog.Models)}";
         if (!TrainingCatalog.Norms.Contains(Norm))
             yield return $"norm must be batch or group (got '{Norm}')";
-        if (string.IsNullOrWhiteSpace(Dataset))
-            yield return "dataset is empty; use fashion-mnist or a registered dataset name";
+        if (!TrainingCatalog.Datasets.Contains(Dataset))
+            yield return $"dataset '{Dataset}' is unknown; use one of {string.Join(", ", TrainingCatalog.Datasets)}";
         if (Epochs is < 1 or > 10_000)
             yield return $"epochs must be between 1 and 10000 (got {Epochs})";
         if (BatchSize is < 1 or > 65_536)
