@@ -66,7 +66,7 @@ public sealed class ArtifactApiTests(LabApiServer server)
 
         var upload = () => artifacts.UploadArtifact(Broken(new UploadArtifactHeader { Name = "broken.bin" }, content));
 
-        await upload.Should().ThrowAsync<Exception>();
+        (await upload.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Cancelled);
         await Task.Delay(300);
         File.Exists(Path.Combine(server.DataRoot, "artifacts", "sha256", sha[..2], sha)).Should().BeFalse();
         Directory.GetFiles(Path.Combine(server.DataRoot, "artifacts", "tmp")).Should().BeEmpty();

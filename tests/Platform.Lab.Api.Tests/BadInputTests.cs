@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
 using Platform.Lab.Api.Tests.Infrastructure;
+using Platform.Rpc.Tests.Server;
+using Platform.TestSupport;
 
 namespace Platform.Lab.Api.Tests;
 
@@ -71,6 +73,7 @@ public sealed class BadInputTests(LabApiServer server) : IDisposable
         await response.Content.ReadAsByteArrayAsync();
 
         StatusOf(response).Should().Be("12");
+        await ServerStillServesAsync();
     }
 
     [Fact]
@@ -90,17 +93,83 @@ public sealed class BadInputTests(LabApiServer server) : IDisposable
         var updates = await server.Jobs.WatchToEndAsync(id);
 
         updates[^1].Result.Job.State.Should().Be(JobState.Succeeded);
+        await ServerStillServesAsync();
     }
 
     [Fact]
-    public async Task TwoHundredConcurrentGetJobCallsAllSucceed()
+    public async Task FiveHundredConcurrentCallsAllSucceedOrGetTheirProperStatusAndTheServerKeepsServing()
     {
         var id = await server.Jobs.SubmitSelfTestAsync("""{"steps":1,"stepMilliseconds":0}""");
+        await server.Jobs.WatchToEndAsync(id);
+        var missing = Guid.NewGuid().ToString();
+        var context = () => new CallContext().WithTimeout(TimeSpan.FromSeconds(60));
 
-        var calls = Enumerable.Range(0, 200).Select(_ => server.Jobs.GetJob(new GetJobRequest { JobId = id }, new CallContext().WithTimeout(TimeSpan.FromSeconds(60))));
-        var responses = await Task.WhenAll(calls);
+        // Four kinds of call at once: 500 streams, more than one HTTP/2 connection's 100.
+        var calls = Enumerable.Range(0, 500).Select(async i =>
+        {
+            try
+            {
+                return (i % 4) switch
+                {
+                    0 => (await server.Jobs.GetJob(new GetJobRequest { JobId = id }, context())).Job.Id == id ? "ok" : "wrong job",
+                    1 => (await server.Jobs.ListJobs(new ListJobsRequest { PageSize = 10 }, context())).Jobs.Any(j => j.Id == id) ? "ok" : "job not listed",
+                    2 => (await server.Jobs.WatchToEndAsync(id))[^1].Result.Job.State == JobState.Succeeded ? "ok" : "no result",
+                    _ => (await server.Jobs.GetJob(new GetJobRequest { JobId = missing }, context())).Job.Id,
+                };
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode.ToString();
+            }
+        });
+        var outcomes = await Task.WhenAll(calls);
 
-        responses.Should().OnlyContain(r => r.Job.Id == id);
+        outcomes.Where((_, i) => i % 4 != 3).Should().OnlyContain(o => o == "ok");
+        outcomes.Where((_, i) => i % 4 == 3).Should().OnlyContain(o => o == nameof(StatusCode.NotFound));
+        await ServerStillServesAsync();
+    }
+
+    [Fact]
+    public async Task AMalformedFrameFlagIsInternal()
+    {
+        var body = Frame(new GetJobRequest { JobId = Guid.NewGuid().ToString() });
+        body[0] = 7;
+
+        using var response = await SendAsync(GetJobPath, "application/grpc", body);
+        await response.Content.ReadAsByteArrayAsync();
+
+        StatusOf(response).Should().Be("13");
+        await ServerStillServesAsync();
+    }
+
+    [Fact]
+    public async Task AnUnknownServiceIsUnimplemented()
+    {
+        using var response = await SendAsync("/platform.lab.v1.NoSuchService/GetJob", "application/grpc", Frame(new GetJobRequest()));
+        await response.Content.ReadAsByteArrayAsync();
+
+        StatusOf(response).Should().Be("12");
+        await ServerStillServesAsync();
+    }
+
+    [Fact]
+    public async Task AClientThatDisconnectsMidUploadLeavesNoFileBehind()
+    {
+        var tmp = Path.Combine(server.DataRoot, "artifacts", "tmp");
+        var chunk = System.Security.Cryptography.RandomNumberGenerator.GetBytes(30_000);
+        var header = Frame(new UploadArtifactRequest { Header = new UploadArtifactHeader { Name = "dropped.bin" } });
+        var data = Frame(new UploadArtifactRequest { Chunk = ByteString.CopyFrom(chunk) });
+        byte[] partial = [0, 0, 0, 0x75, 0x30, .. chunk[..1000]];
+        var connection = new RawHttp2Connection();
+        await connection.OpenStreamAsync(new Uri(server.Address), "/platform.lab.v1.ArtifactService/UploadArtifact", [.. header, .. data, .. partial], endStream: false);
+        await Eventually.WaitAsync(() => Task.FromResult(Directory.GetFiles(tmp).Length), n => n > 0, TimeSpan.FromSeconds(10), "the upload to start writing");
+
+        connection.Dispose();
+
+        await Eventually.WaitAsync(() => Task.FromResult(Directory.GetFiles(tmp).Length), n => n == 0, TimeSpan.FromSeconds(10), "the temporary file to be removed");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(chunk));
+        File.Exists(Path.Combine(server.DataRoot, "artifacts", "sha256", sha[..2], sha)).Should().BeFalse();
+        await ServerStillServesAsync();
     }
 
     public void Dispose() => http.Dispose();

@@ -55,6 +55,7 @@ public sealed class ErrorTests(RpcTestServer server)
         var error = (await act.Should().ThrowAsync<RpcException>()).Which;
         error.StatusCode.Should().Be(StatusCode.Unimplemented);
         error.Status.Detail.Should().Be("Service is unimplemented.");
+        (await _client.Echo(new EchoRequest { Message = "alive" })).Message.Should().Be("alive");
     }
 
     [Fact]
@@ -67,6 +68,7 @@ public sealed class ErrorTests(RpcTestServer server)
         var error = (await act.Should().ThrowAsync<RpcException>()).Which;
         error.StatusCode.Should().Be(StatusCode.Unimplemented);
         error.Status.Detail.Should().Be("Method is unimplemented.");
+        (await _client.Echo(new EchoRequest { Message = "alive" })).Message.Should().Be("alive");
     }
 
     [Fact]

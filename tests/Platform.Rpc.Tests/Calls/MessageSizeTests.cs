@@ -32,6 +32,7 @@ public sealed class MessageSizeTests(RpcTestServer server)
         var act = () => new TestServiceClient(channel).Echo(new EchoRequest { Payload = ByteString.CopyFrom(new byte[2 * RpcTestServer.ServerMaxReceiveMessageSize]) });
 
         (await act.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.ResourceExhausted);
+        (await _client.Echo(new EchoRequest { Message = "ok" })).Message.Should().Be("ok");
     }
 
     [Fact]

@@ -17,6 +17,11 @@ public sealed class CallObservations
 
     public void RecordSleepEnded(string id, string how) => Get(id).TrySetResult(how);
 
+    /// <summary>Completes with the number of messages a Count stream for <paramref name="id"/> had sent when its token fired.</summary>
+    public Task<string> CountCanceled(string id) => Get("count:" + id).Task;
+
+    public void RecordCountCanceled(string id, int sent) => Get("count:" + id).TrySetResult(sent.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private TaskCompletionSource<string> Get(string id) =>
         _ended.GetOrAdd(id, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -21,6 +21,10 @@ public sealed class TestServiceImpl(CallObservations observations) : ITestServic
 
     public async IAsyncEnumerable<CountResponse> Count(CountRequest request, CallContext? context = null)
     {
+        var sent = 0;
+        using var registration = request.Id.Length == 0
+            ? default
+            : context!.CancellationToken.Register(() => observations.RecordCountCanceled(request.Id, Volatile.Read(ref sent)));
         for (var i = 0; i < request.Count; i++)
         {
             if (request.DelayMs > 0)
@@ -29,6 +33,7 @@ public sealed class TestServiceImpl(CallObservations observations) : ITestServic
             }
 
             yield return new CountResponse { Index = i };
+            Volatile.Write(ref sent, i + 1);
         }
     }
 

@@ -48,6 +48,8 @@ public sealed class BadInputTests(RpcTestServer server) : IDisposable
         var result = await _raw.SendAsync(server.Address, EchoPath, [0, 0, 0]);
 
         result.GrpcStatus.Should().Be("13");
+        result.GrpcMessage.Should().Contain("Incomplete message");
+        await ServerStillServes();
     }
 
     [Fact]
@@ -68,6 +70,7 @@ public sealed class BadInputTests(RpcTestServer server) : IDisposable
         var result = await _raw.SendAsync(server.Address, EchoPath, [.. RawGrpcRequest.Frame(message), .. RawGrpcRequest.Frame(message)]);
 
         result.GrpcStatus.Should().Be("13");
+        await ServerStillServes();
     }
 
     [Fact]
@@ -80,6 +83,29 @@ public sealed class BadInputTests(RpcTestServer server) : IDisposable
         result.GrpcStatus.Should().Be("4");
         result.IsTrailersOnly.Should().BeTrue();
         server.Observations.SleepCalls.Should().Be(before);
+        await ServerStillServes();
+    }
+
+    [Fact]
+    public async Task AFrameOverTheLimitIsResourceExhaustedFromItsPrefixAlone()
+    {
+        // Only the 5-byte prefix and a few bytes: the server must refuse before waiting for 2 GB.
+        var result = await _raw.SendAsync(server.Address, EchoPath, [0, 0x7F, 0xFF, 0xFF, 0xFF, 0x0A]);
+
+        result.GrpcStatus.Should().Be("8");
+        result.GrpcMessage.Should().Contain("maximum configured message size");
+        await ServerStillServes();
+    }
+
+    [Fact]
+    public async Task UnknownServiceAndMethodPathsAreUnimplemented()
+    {
+        var service = await _raw.SendAsync(server.Address, "/platform.testing.v1.NoSuchService/Echo", RawGrpcRequest.Frame([]));
+        var method = await _raw.SendAsync(server.Address, "/platform.testing.v1.TestService/NoSuchMethod", RawGrpcRequest.Frame([]));
+
+        (service.GrpcStatus, method.GrpcStatus).Should().Be(("12", "12"));
+        (service.IsTrailersOnly, method.IsTrailersOnly).Should().Be((true, true));
+        await ServerStillServes();
     }
 
     [Fact]
@@ -141,6 +167,21 @@ public sealed class BadInputTests(RpcTestServer server) : IDisposable
         connection.Dispose();
 
         (await server.Observations.SleepEnded(id).WaitAsync(TimeSpan.FromSeconds(5))).Should().Be("canceled");
+        await ServerStillServes();
+    }
+
+    [Fact]
+    public async Task DisconnectingMidServerStreamCancelsTheStreamingHandler()
+    {
+        var id = Guid.NewGuid().ToString();
+        var connection = new RawHttp2Connection();
+        await connection.OpenStreamAsync(new Uri(server.Address), "/platform.testing.v1.TestService/Count", RawGrpcRequest.Frame(new CountRequest { Id = id, Count = 10_000, DelayMs = 10 }.ToByteArray()));
+        await Task.Delay(300);
+
+        connection.Dispose();
+
+        var sent = int.Parse(await server.Observations.CountCanceled(id).WaitAsync(TimeSpan.FromSeconds(5)), System.Globalization.CultureInfo.InvariantCulture);
+        sent.Should().BeInRange(1, 9_999, "the handler was mid-stream when the client went away");
         await ServerStillServes();
     }
 

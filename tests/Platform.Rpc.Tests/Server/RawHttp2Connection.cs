@@ -10,9 +10,16 @@ namespace Platform.Rpc.Tests.Server;
 /// </summary>
 public sealed class RawHttp2Connection : IDisposable
 {
+    private const int MaxFrameSize = 16 * 1024;
+
     private readonly TcpClient _tcp = new();
 
-    public async Task OpenStreamAsync(Uri address, string path, byte[] grpcFrame)
+    /// <summary>
+    /// Connects, opens stream 1 on <paramref name="path"/> and sends <paramref name="grpcFrame"/> as its first DATA
+    /// frame, ending the request unless <paramref name="endStream"/> is false (stay under 64 KB: this client never
+    /// reads the server's WINDOW_UPDATE frames).
+    /// </summary>
+    public async Task OpenStreamAsync(Uri address, string path, byte[] grpcFrame, bool endStream = true)
     {
         await _tcp.ConnectAsync(address.Host, address.Port);
         var stream = _tcp.GetStream();
@@ -29,7 +36,14 @@ public sealed class RawHttp2Connection : IDisposable
 
         await stream.WriteAsync(Frame(type: 1, flags: 0x4, streamId: 1, headers.ToArray()));
         // END_STREAM on the request: a unary handler starts once its request is complete.
-        await stream.WriteAsync(Frame(type: 0, flags: 0x1, streamId: 1, grpcFrame));
+        // DATA frames of at most 16 KB, the default SETTINGS_MAX_FRAME_SIZE.
+        for (var offset = 0; offset == 0 || offset < grpcFrame.Length; offset += MaxFrameSize)
+        {
+            var last = offset + MaxFrameSize >= grpcFrame.Length;
+            var flags = last && endStream ? (byte)0x1 : (byte)0;
+            await stream.WriteAsync(Frame(type: 0, flags, streamId: 1, grpcFrame[offset..Math.Min(grpcFrame.Length, offset + MaxFrameSize)]));
+        }
+
         await stream.FlushAsync();
     }
 
