@@ -1,6 +1,6 @@
 using Platform.Benchmarks.Foundation;
 
-// Macro benchmarks of the platform, each printing one line. Usage:
+// Macro benchmarks of the platform, each printing its results (a line, or tables for rpc). Usage:
 //   dotnet run -c Release --project tests/Platform.Benchmarks -- foundation [--quick]
 //   dotnet run -c Release --project tests/Platform.Benchmarks -- torch --help   (C# side of tests/reference/run_torch_bench.sh)
 //   dotnet run -c Release --project tests/Platform.Benchmarks -- rpc [--quick]  (Platform.Rpc vs grpc-js, artifact download)
