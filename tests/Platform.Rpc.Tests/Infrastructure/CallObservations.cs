@@ -6,6 +6,7 @@ namespace Platform.Rpc.Tests.Infrastructure;
 public sealed class CallObservations
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _ended = new();
+    private readonly ConcurrentDictionary<string, int> _countSent = new();
     private int _sleepCalls;
 
     public int SleepCalls => Volatile.Read(ref _sleepCalls);
@@ -19,6 +20,11 @@ public sealed class CallObservations
 
     /// <summary>Completes with the number of messages a Count stream for <paramref name="id"/> had sent when its token fired.</summary>
     public Task<string> CountCanceled(string id) => Get("count:" + id).Task;
+
+    /// <summary>How many messages the Count stream for <paramref name="id"/> has handed to the server so far.</summary>
+    public int CountSent(string id) => _countSent.GetValueOrDefault(id);
+
+    public void RecordCountSent(string id, int sent) => _countSent[id] = sent;
 
     public void RecordCountCanceled(string id, int sent) => Get("count:" + id).TrySetResult(sent.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

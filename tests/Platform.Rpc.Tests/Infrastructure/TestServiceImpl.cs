@@ -34,6 +34,10 @@ public sealed class TestServiceImpl(CallObservations observations) : ITestServic
 
             yield return new CountResponse { Index = i };
             Volatile.Write(ref sent, i + 1);
+            if (request.Id.Length > 0)
+            {
+                observations.RecordCountSent(request.Id, i + 1);
+            }
         }
     }
 
