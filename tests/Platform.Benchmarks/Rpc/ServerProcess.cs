@@ -58,7 +58,16 @@ internal sealed class ServerProcess : IDisposable
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"could not start the {name} benchmark server: '{start.FileName}' {e.Message} (is it installed and on PATH?)", e);
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
