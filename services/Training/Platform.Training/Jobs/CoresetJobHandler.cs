@@ -83,6 +83,7 @@ public sealed class CoresetJobHandler : IJobHandler<CoresetSpec>
             var observer = new JobTrainingObserver<CoresetSpec>(context, runSpec,
                 epochs => SaveAsync(context, run, trainer, epochs), k + offset, models, $"{method}_s{seed}_");
             await trainer.RunAsync(observer, context.CancellationToken);
+            await TrainingArtifacts.StoreMembershipAsync(context, data, $"{method}-{seed}/");
             await TrainingArtifacts.StoreModelAsync(context, trainer, $"{method}-{seed}/model.safetensors",
                 ModelCardBuilder.Build(runSpec.ModelName!, runSpec, trainer, data, context.JobId, trainer.CompletedEpochs));
             var accuracy = trainer.History[^1].TestAccuracy;
