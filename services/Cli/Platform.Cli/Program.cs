@@ -6,6 +6,7 @@ var cli = new CliContext();
 var root = new RootCommand("platform: the command line of the lab platform (Lab gRPC API client)") { cli.Address };
 root.Subcommands.Add(JobsCommand.Create(cli));
 root.Subcommands.Add(ArtifactsCommand.Create(cli));
+root.Subcommands.Add(TrainCommand.Create(cli));
 root.Subcommands.Add(ServeCommand.Create());
 
 var parse = root.Parse(args);

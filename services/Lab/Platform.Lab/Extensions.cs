@@ -24,10 +24,12 @@ public static class Extensions
         services.AddJobKind<SelfTestSpec>(JobKinds.SelfTest);
         services.AddJobKind<TrainSpec>(TrainingJobKinds.Train);
         services.AddJobKind<ShadowSetSpec>(TrainingJobKinds.ShadowSet);
+        services.AddJobKind<CoresetSpec>(TrainingJobKinds.Coreset);
         services.AddJobKind<ScoreSpec>(CurvatureJobKinds.Score);
         services.AddSingleton(configuration.GetSection(LabOptions.Section).Get<LabOptions>() ?? new LabOptions());
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<ModelReferenceResolver>();
+        services.AddSingleton<ArtifactReferenceResolver>();
         services.AddSingleton<JobService>();
         services.AddJobEventSink<LabJobEventSink>(configuration);
         services.AddHostedService<StalledJobMonitor>();

@@ -15,7 +15,7 @@ namespace Platform.Lab.Api.Tests.Infrastructure;
 /// Lab with the self-test worker in this process (SQLite, in-memory bus, its own data root) serving the Lab
 /// gRPC API on a real Kestrel port on 127.0.0.1, composed as Platform.Host composes it.
 /// </summary>
-public sealed class LabApiServer : IAsyncLifetime
+public class LabApiServer : IAsyncLifetime
 {
     private readonly TempDirectory root = new();
     private WebApplication? app;
@@ -49,13 +49,16 @@ public sealed class LabApiServer : IAsyncLifetime
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseRpcKestrel(o => o.Port = 0);
         builder.AddLab();
-        builder.Services.AddSelfTestWorker(builder.Configuration);
+        AddWorkers(builder);
         app = builder.Build();
         app.MapLab();
         await app.StartAsync();
         Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Channel = RpcChannel.ForAddress(Address);
     }
+
+    /// <summary>The workers in this process: the self-test kind.</summary>
+    protected virtual void AddWorkers(WebApplicationBuilder builder) => builder.Services.AddSelfTestWorker(builder.Configuration);
 
     public async Task DisposeAsync()
     {

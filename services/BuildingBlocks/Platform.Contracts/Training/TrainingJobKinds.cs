@@ -8,4 +8,7 @@ public static class TrainingJobKinds
 
     /// <summary>Train N shadow models on balanced random halves (<see cref="ShadowSetSpec"/>).</summary>
     public const string ShadowSet = "train.shadows";
+
+    /// <summary>Select a coreset from loss trajectories and compare it with random subsets (<see cref="CoresetSpec"/>).</summary>
+    public const string Coreset = "train.coreset";
 }

@@ -19,6 +19,7 @@ public sealed class JobService(
     IJobDispatcher dispatcher,
     JobNotifier notifier,
     ModelReferenceResolver models,
+    ArtifactReferenceResolver artifactReferences,
     ILogger<JobService> logger)
 {
     /// <summary>
@@ -33,6 +34,11 @@ public sealed class JobService(
         if (spec is IReferencesModels)
         {
             await models.ResolveAsync(kind, spec, ct);
+            json = catalog.Serialize(spec);
+        }
+        if (spec is IReferencesArtifacts)
+        {
+            await artifactReferences.ResolveAsync(kind, spec, ct);
             json = catalog.Serialize(spec);
         }
         if (experimentId is { } e)

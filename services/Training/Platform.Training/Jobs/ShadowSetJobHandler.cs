@@ -63,6 +63,7 @@ public sealed class ShadowSetJobHandler : IJobHandler<ShadowSetSpec>
             await TrainingArtifacts.StoreModelAsync(context, trainer, prefix + "model.safetensors",
                 ModelCardBuilder.Build(modelSpec.ModelName!, modelSpec, trainer, data, context.JobId, trainer.CompletedEpochs, k));
             await TrainingArtifacts.StoreTrajectoriesAsync(context, trainer, prefix);
+            await TrainingArtifacts.StoreMembershipAsync(context, data, prefix);
             accuracies.Add(trainer.History[^1].TestAccuracy);
             // The next model starts fresh: a checkpoint that says so, with no trainer state.
             var next = new MemoryStream();

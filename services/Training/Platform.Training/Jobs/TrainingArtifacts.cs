@@ -43,12 +43,12 @@ internal static class TrainingArtifacts
         await context.StoreArtifactAsync(artifactName, "model", "application/x-safetensors", buffer, card);
     }
 
-    /// <summary>Per-sample loss/correctness trajectories as safetensors (train and validation) and CSV.</summary>
-    public static async Task StoreTrajectoriesAsync<T>(JobContext<T> context, Trainer trainer, string prefix = "")
+    /// <summary>Per-sample loss/correctness trajectories as safetensors (train and validation) and CSV; returns the safetensors artifact.</summary>
+    public static async Task<Contracts.Jobs.ArtifactStored?> StoreTrajectoriesAsync<T>(JobContext<T> context, Trainer trainer, string prefix = "")
         where T : class, Contracts.Jobs.IJobSpec
     {
         if (trainer.Train.Epochs == 0 && trainer.Validation is null)
-            return;
+            return null;
         var buffer = new MemoryStream();
         using (Torch.Torch.NewDisposeScope())
         {
@@ -58,7 +58,8 @@ internal static class TrainingArtifacts
             SafeTensors.Save(buffer, tensors);
         }
         buffer.Position = 0;
-        await context.StoreArtifactAsync(prefix + "trajectories.safetensors", "trajectories", "application/x-safetensors", buffer);
+        var stored = await context.StoreArtifactAsync(prefix + "trajectories.safetensors", "trajectories", "application/x-safetensors", buffer);
         await context.StoreArtifactAsync(prefix + "trajectories.csv", "trajectories", "text/csv", trainer.Train.ToCsv());
+        return stored;
     }
 }
