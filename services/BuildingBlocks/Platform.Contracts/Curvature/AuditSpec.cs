@@ -56,8 +56,10 @@ public sealed record AuditSpec : IJobSpec
     /// <inheritdoc />
     public IEnumerable<string> Validate()
     {
-        if (Shadows is < 2 or > 1024)
-            yield return $"shadows must be between 2 and 1024 (got {Shadows}); LiRA needs 16 or more for per-sample variances";
+        if (Shadows is < 4 or > 1024)
+            yield return $"shadows must be between 4 and 1024 (got {Shadows}); LiRA needs 16 or more for per-sample variances";
+        if (Shadows < 4 * Targets)
+            yield return $"shadows must be at least 4 × targets ({4 * Targets}) so every sample has IN and OUT shadows (got {Shadows})";
         if (Targets is < 1 or > 16)
             yield return $"targets must be between 1 and 16 (got {Targets})";
         if (PoolSize < 20)

@@ -17,6 +17,14 @@ public static class AuditAnalysis
         IReadOnlyList<CurvatureMode> modes, double rmiaA)
     {
         var shadows = Enumerable.Range(0, scores.Models).Where(m => !targets.Contains(m)).ToArray();
+        for (var i = 0; i < scores.Samples; i++)
+        {
+            var inside = shadows.Count(m => scores.IsIn[m][i]);
+            if (inside == 0 || inside == shadows.Length)
+                throw new ArgumentException(
+                    $"pool sample {i} is {(inside == 0 ? "OUT of" : "IN")} every one of the {shadows.Length} shadow models; " +
+                    "the attacks need IN and OUT shadows for every sample (use more shadows)");
+        }
         var loss = scores.Signal("loss");
         var logit = scores.Signal("logit_conf");
         var entropy = scores.Signal("modified_entropy");
