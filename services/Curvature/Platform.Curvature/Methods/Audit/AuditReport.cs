@@ -87,13 +87,13 @@ public sealed class AuditReport(IReadOnlyList<TargetAudit> targets, int[] datase
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    /// <summary>One row per target and pool sample: membership, the target's signals and every attack's score.</summary>
+    /// <summary>One row per target and pool sample: membership, the target's signals and every attack's score (<c>attack:{name}</c>).</summary>
     public byte[] SamplesCsv()
     {
         var signals = targets[0].Signals.Keys.ToList();
         var text = new StringBuilder("target,dataset_index,label,member");
         foreach (var s in signals) text.Append(',').Append(s);
-        foreach (var a in Attacks) text.Append(',').Append(a);
+        foreach (var a in Attacks) text.Append(",attack:").Append(a);
         text.Append('\n');
         foreach (var t in targets)
             for (var i = 0; i < datasetIndices.Length; i++)
