@@ -54,7 +54,11 @@ public sealed class AuditWorkflowTests(ITestOutputHelper output) : IAsyncLifetim
         (done.ProgressValue, done.ProgressLimit).Should().Be((3, 3));
         var children = await lab.Services.GetRequiredService<WorkflowRepository>().ListChildrenAsync(job.Id);
         children.Select(c => c.Step).Should().Equal([1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3], "one shadow set, one scoring job per model, one attack job");
-        var attackJob = Guid.Parse(JsonNode.Parse(done.Result!)!["attackJob"]!.GetValue<string>());
+        var summary = JsonNode.Parse(done.Result!)!;
+        var attackJob = Guid.Parse(summary["attackJob"]!.GetValue<string>());
+        var target = summary["targets"]![0]!;
+        target["model"]!.GetValue<string>().Should().EndWith("-shadow-8", "the last model of the set is the target");
+        target["trainAccuracy"]!.GetValue<double>().Should().BeGreaterThan(target["testAccuracy"]!.GetValue<double>(), "the target overfits");
 
         var report = JsonNode.Parse(await ReadArtifact(attackJob, "report.json"))!;
         var attacks = report["attacks"]!.AsArray().ToDictionary(a => a!["attack"]!.GetValue<string>(), a => a!);

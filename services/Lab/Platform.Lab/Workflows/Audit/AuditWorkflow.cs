@@ -57,17 +57,38 @@ public sealed class AuditWorkflow : IWorkflowDefinition
     /// <inheritdoc />
     public Task<string> SummarizeAsync(WorkflowContext context, CancellationToken ct)
     {
+        var spec = (AuditSpec)context.Spec;
         var shadowSet = context.ChildrenOf(1).Single();
         var attack = context.ChildrenOf(3).Single();
+        var targets = new JsonArray();
+        foreach (var scoring in context.ChildrenOf(2).Skip(spec.Shadows))
+            targets.Add(TargetCard(scoring));
         var summary = new JsonObject
         {
             ["models"] = ModelName(context),
+            ["targets"] = targets,
             ["shadowSetJob"] = shadowSet.Id.ToString(),
             ["attackJob"] = attack.Id.ToString(),
             ["training"] = Parse(shadowSet.Result),
             ["report"] = Parse(attack.Result),
         };
         return Task.FromResult(summary.ToJsonString());
+    }
+
+    // The target's model card, as pinned in its scoring job's spec: accuracies, training-set size and, for a DP
+    // audit, the ε it was trained to (the empirical attack results sit beside it in the report).
+    private static JsonObject TargetCard(Persistence.Records.JobRecord scoring)
+    {
+        var model = JsonNode.Parse(scoring.Spec)?["model"];
+        var card = model?["card"]?.GetValue<string>() is { } text ? JsonNode.Parse(text) : null;
+        return new JsonObject
+        {
+            ["model"] = model?["name"]?.GetValue<string>(),
+            ["trainSamples"] = card?["trainSamples"]?.DeepClone(),
+            ["trainAccuracy"] = card?["trainAccuracy"]?.DeepClone(),
+            ["testAccuracy"] = card?["testAccuracy"]?.DeepClone(),
+            ["privacy"] = card?["privacy"]?.DeepClone(),
+        };
     }
 
     private static string ModelName(WorkflowContext context) => $"audit-{context.Parent.Id.ToString("N")[..8]}";
