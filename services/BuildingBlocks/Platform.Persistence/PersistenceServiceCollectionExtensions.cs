@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ArtifactRepository>();
         services.AddSingleton<RegistryRepository>();
         services.AddSingleton<WorkerRepository>();
+        services.AddSingleton<WorkflowRepository>();
         if (migrateOnStart)
             services.AddHostedService<DatabaseMigrationService>();
         return services;

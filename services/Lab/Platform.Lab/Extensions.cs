@@ -6,6 +6,8 @@ using Platform.Contracts.Jobs;
 using Platform.Contracts.Training;
 using Platform.Lab.Jobs;
 using Platform.Lab.Notifications;
+using Platform.Lab.Workflows;
+using Platform.Lab.Workflows.Audit;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -26,6 +28,7 @@ public static class Extensions
         services.AddJobKind<ShadowSetSpec>(TrainingJobKinds.ShadowSet);
         services.AddJobKind<CoresetSpec>(TrainingJobKinds.Coreset);
         services.AddJobKind<ScoreSpec>(CurvatureJobKinds.Score);
+        services.AddJobKind<AttackSpec>(CurvatureJobKinds.Attack);
         services.AddSingleton(configuration.GetSection(LabOptions.Section).Get<LabOptions>() ?? new LabOptions());
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<ModelReferenceResolver>();
@@ -34,6 +37,8 @@ public static class Extensions
         services.AddJobEventSink<LabJobEventSink>(configuration);
         services.AddHostedService<StalledJobMonitor>();
         services.AddHostedService<InMemoryJobRecovery>();
+        services.AddWorkflows();
+        services.AddWorkflow<AuditWorkflow, AuditSpec>(CurvatureJobKinds.Audit);
         services.AddRpc();
         return builder;
     }

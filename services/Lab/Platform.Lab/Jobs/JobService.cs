@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.Jobs;
 using Platform.Lab.Notifications;
+using Platform.Lab.Workflows;
 using Platform.Messaging.Jobs;
 using Platform.Persistence.Records;
 using Platform.Persistence.Repositories;
@@ -20,16 +21,28 @@ public sealed class JobService(
     JobNotifier notifier,
     ModelReferenceResolver models,
     ArtifactReferenceResolver artifactReferences,
+    WorkflowCatalog workflows,
+    WorkflowSignals workflowSignals,
     ILogger<JobService> logger)
 {
     /// <summary>
     /// Submits a job. Throws <see cref="JobSpecException"/> for an unknown kind or an invalid spec, and
     /// <see cref="KeyNotFoundException"/> for an unknown project or experiment.
     /// </summary>
-    public async Task<JobRecord> SubmitAsync(
+    public Task<JobRecord> SubmitAsync(
         string kind, string? specJson, string? name = null, Guid? projectId = null, Guid? experimentId = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        SubmitAsync(Guid.NewGuid(), kind, specJson, name, projectId, experimentId, ct);
+
+    /// <summary>
+    /// Submits a job under a given id (a workflow's child); if a job with that id exists it is returned unchanged,
+    /// so submitting a child again after a restart does not run it twice.
+    /// </summary>
+    internal async Task<JobRecord> SubmitAsync(
+        Guid id, string kind, string? specJson, string? name, Guid? projectId, Guid? experimentId, CancellationToken ct)
     {
+        if (await jobs.GetAsync(id, ct) is { } existing)
+            return existing;
         var (spec, json) = catalog.Parse(kind, specJson);
         if (spec is IReferencesModels)
         {
@@ -53,7 +66,7 @@ public sealed class JobService(
         {
             throw new KeyNotFoundException($"project {p} does not exist");
         }
-        var job = await jobs.InsertAsync(Guid.NewGuid(), kind, json, name ?? "", projectId, experimentId, ct);
+        var job = await jobs.InsertAsync(id, kind, json, name ?? "", projectId, experimentId, ct);
         await SendAsync(job, resume: true, ct);
         notifier.Notify(new JobChanged(job.Id, job.State, "Submitted"));
         return job;
@@ -66,6 +79,7 @@ public sealed class JobService(
         if (state is JobState.Running or JobState.Stalled or JobState.Canceled)
             await dispatcher.PublishCancelAsync(jobId, ct);
         notifier.Notify(new JobChanged(jobId, state, "CancelRequested"));
+        workflowSignals.Notify(jobId);
         return state;
     }
 
@@ -87,6 +101,13 @@ public sealed class JobService(
 
     internal async Task SendAsync(JobRecord job, bool resume, CancellationToken ct)
     {
+        // A workflow runs in Lab itself: its engine submits the children; no worker consumes its kind.
+        if (workflows.Contains(job.Kind))
+        {
+            workflowSignals.Watch(job.Id);
+            workflowSignals.Notify(job.Id);
+            return;
+        }
         try
         {
             await dispatcher.SendAsync(new RunJob(job.Id, job.Kind, job.Spec, Guid.NewGuid(), resume, DateTimeOffset.UtcNow), ct);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Contracts.Jobs;
 using Platform.Contracts.Workers;
 using Platform.Lab.Notifications;
+using Platform.Lab.Workflows;
 using Platform.Messaging.Jobs;
 using Platform.Persistence.Connections;
 using Platform.Persistence.Records;
@@ -22,6 +23,7 @@ public sealed class LabJobEventSink(
     WorkerRepository workers,
     IJobDispatcher dispatcher,
     JobNotifier notifier,
+    WorkflowSignals workflowSignals,
     ILogger<LabJobEventSink> logger) : IJobEventSink
 {
     /// <inheritdoc />
@@ -42,6 +44,9 @@ public sealed class LabJobEventSink(
             await dispatcher.PublishCancelAsync(jobId, ct, runId);
         foreach (var change in changes)
             notifier.Notify(change);
+        // Workflows advance on their children's recorded changes (after the commit, so the engine reads them).
+        foreach (var jobId in changes.Select(c => c.JobId).Distinct())
+            workflowSignals.NotifyChanged(jobId);
     }
 
     /// <summary>

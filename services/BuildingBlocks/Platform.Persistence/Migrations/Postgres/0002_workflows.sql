@@ -1,0 +1,17 @@
+-- Multi-step experiments run by Lab (e.g. curvature.audit): the parent job's row is in jobs; this holds the
+-- step it is on, and every child job it submitted, so a restart of Lab continues where it was.
+CREATE TABLE workflows (
+    job_id     TEXT PRIMARY KEY REFERENCES jobs(id),
+    kind       TEXT NOT NULL,
+    step       BIGINT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE workflow_children (
+    child_id    TEXT PRIMARY KEY,
+    workflow_id TEXT NOT NULL REFERENCES workflows(job_id),
+    step        BIGINT NOT NULL,
+    slot        BIGINT NOT NULL,
+    UNIQUE (workflow_id, step, slot)
+);
