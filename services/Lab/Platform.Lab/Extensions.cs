@@ -7,6 +7,7 @@ using Platform.Contracts.Training;
 using Platform.Lab.Jobs;
 using Platform.Lab.Notifications;
 using Platform.Messaging;
+using Platform.Messaging.Jobs;
 using Platform.Persistence;
 
 namespace Platform.Lab;
@@ -25,9 +26,12 @@ public static class Extensions
         services.AddJobKind<TrainSpec>(TrainingJobKinds.Train);
         services.AddJobKind<ShadowSetSpec>(TrainingJobKinds.ShadowSet);
         services.AddJobKind<ScoreSpec>(CurvatureJobKinds.Score);
+        services.AddJobKind<MemorizationSpec>(CurvatureJobKinds.Memorization);
         services.AddSingleton(configuration.GetSection(LabOptions.Section).Get<LabOptions>() ?? new LabOptions());
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<ModelReferenceResolver>();
+        services.AddSingleton<IModelResolver>(sp => sp.GetRequiredService<ModelReferenceResolver>());
+        services.AddSingleton<IJobSubmitter, LabJobSubmitter>();
         services.AddSingleton<JobService>();
         services.AddJobEventSink<LabJobEventSink>(configuration);
         services.AddHostedService<StalledJobMonitor>();
