@@ -6,6 +6,7 @@
 # of the per-sample curvature scores of the two sides.
 #
 #   tests/reference/run_torch_bench.sh [options passed to both sides, e.g. --threads 2 --device cpu]
+#   tests/reference/run_torch_bench.sh --bench estimators   (the four curvature estimators: scores/s and agreement)
 #
 # Environment: REPEATS (3), TORCH_BENCH_CS (command of the C# harness; default: Release build
 # of tests/Platform.Benchmarks run with dotnet), TORCH_BENCH_PYTHON (/usr/bin/python3, Debian's
@@ -58,6 +59,16 @@ for bench in cs:
           f"| best runs C# {cmin:.3f} s Python {pmin:.3f} s ratio {cmin / pmin:5.3f} "
           f"| cpu time C# {cc:.3f} s Python {pc:.3f} s ratio {cc / pc:5.3f} "
           f"(median of {len(cs[bench])}; C# runs {' '.join(f'{r[0]:.2f}' for r in cs[bench])}; Python {' '.join(f'{r[0]:.2f}' for r in py[bench])}; same result: {'yes' if same else 'NO'})")
+import os
+for name in ("hutchinson_trace", "fd_gradnorm", "fd_gradnorm_sq", "zo_mixed_abs"):
+    if os.path.exists(f"{d}/cs_scores.txt.{name}") and os.path.exists(f"{d}/py_scores.txt.{name}"):
+        a, b = np.loadtxt(f"{d}/cs_scores.txt.{name}"), np.loadtxt(f"{d}/py_scores.txt.{name}")
+        n = a.size
+        rel = np.abs(a - b).max() / np.abs(b).max()
+        c = statistics.median(r[0] for r in cs["est_" + name])
+        p = statistics.median(r[0] for r in py["est_" + name])
+        print(f"est_{name:<16} scores/s C# {n / c:8.1f}  Python {n / p:8.1f}  (time ratio C#/Python {c / p:5.3f}); "
+              f"{n} samples, max |C# - Python| / max |score| = {rel:.2g}")
 try:
     a, b = np.loadtxt(d + "/cs_scores.txt"), np.loadtxt(d + "/py_scores.txt")
     print(f"curvature scores: {a.size} samples, max abs diff C# vs Python {np.abs(a - b).max():.3g}, mean {a.mean():.6g}")

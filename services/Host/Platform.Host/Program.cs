@@ -26,5 +26,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 if (roles.Lab)
     app.MapLab();
+if (roles.Lab && roles.Worker)
+    app.MapCurvature();
 var exit = await app.RunPlatformAsync();
 return exit != 0 ? exit : RunOnceJob.ExitCode;

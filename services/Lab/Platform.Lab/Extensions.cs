@@ -9,6 +9,7 @@ using Platform.Lab.Notifications;
 using Platform.Lab.Workflows;
 using Platform.Lab.Workflows.Audit;
 using Platform.Messaging;
+using Platform.Messaging.Jobs;
 using Platform.Persistence;
 
 namespace Platform.Lab;
@@ -29,10 +30,13 @@ public static class Extensions
         services.AddJobKind<CoresetSpec>(TrainingJobKinds.Coreset);
         services.AddJobKind<ScoreSpec>(CurvatureJobKinds.Score);
         services.AddJobKind<AttackSpec>(CurvatureJobKinds.Attack);
+        services.AddJobKind<MemorizationSpec>(CurvatureJobKinds.Memorization);
         services.AddSingleton(configuration.GetSection(LabOptions.Section).Get<LabOptions>() ?? new LabOptions());
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<ModelReferenceResolver>();
         services.AddSingleton<ArtifactReferenceResolver>();
+        services.AddSingleton<IModelResolver>(sp => sp.GetRequiredService<ModelReferenceResolver>());
+        services.AddSingleton<IJobSubmitter, LabJobSubmitter>();
         services.AddSingleton<JobService>();
         services.AddJobEventSink<LabJobEventSink>(configuration);
         services.AddHostedService<StalledJobMonitor>();

@@ -14,6 +14,9 @@ internal sealed record TorchBenchOptions
     public int CurvatureSize { get; init; } = 2048;
     public int CurvatureBatch { get; init; } = 256;
     public int Probes { get; init; } = 8;
+    public int EstimatorSize { get; init; } = 512;
+    public int Directions { get; init; } = 10;
+    public double Step { get; init; } = 1e-3;
     public string? ScoresOut { get; init; }
     public string FixturesDir { get; init; } = ".";
 
@@ -36,9 +39,12 @@ internal sealed record TorchBenchOptions
                 "--curvature-size" => o with { CurvatureSize = NextInt() },
                 "--curvature-batch" => o with { CurvatureBatch = NextInt() },
                 "--probes" => o with { Probes = NextInt() },
+                "--estimator-size" => o with { EstimatorSize = NextInt() },
+                "--directions" => o with { Directions = NextInt() },
+                "--step" => o with { Step = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--scores-out" => o with { ScoresOut = Next() },
                 "--fixtures" => o with { FixturesDir = Next() },
-                _ => throw new ArgumentException($"unknown option '{args[i]}'; options: --bench train|curvature|all|check, --threads, --device, --train-size, --train-batch, --curvature-size, --curvature-batch, --probes, --scores-out, --fixtures"),
+                _ => throw new ArgumentException($"unknown option '{args[i]}'; options: --bench train|curvature|estimators|all|check, --threads, --device, --train-size, --train-batch, --curvature-size, --curvature-batch, --probes, --estimator-size, --directions, --step, --scores-out, --fixtures"),
             };
         }
         return o;

@@ -49,6 +49,26 @@ internal static class TorchBenchmark
                 }
             }
         }
+        if (options.Bench is "estimators")
+        {
+            var (images, labels) = BenchData.Load(DatasetSplit.Test, options.EstimatorSize, device);
+            using (images)
+            using (labels)
+            {
+                foreach (var name in EstimatorBenchmark.Names)
+                {
+                    // Hutchinson's k is --probes (the k=8); the FD and ZO estimators use --directions (n=10).
+                    var directions = name == "hutchinson_trace" ? options.Probes : options.Directions;
+                    var settings = new Platform.Curvature.Methods.Estimators.EstimatorOptions(directions, options.Step, Seed: 0);
+                    var (seconds, cpuSeconds, scores) = EstimatorBenchmark.Run(model, images, labels, name, options.CurvatureBatch, settings, device);
+                    Console.WriteLine(string.Create(inv, $"bench=est_{name} seconds={seconds:F4} cpu_seconds={cpuSeconds:F4} check={scores.Sum():G5} device={device} threads={Platform.Torch.Torch.NumThreads} samples_per_second={scores.Length / seconds:F1}"));
+                    if (options.ScoresOut is not null)
+                    {
+                        File.WriteAllLines(options.ScoresOut + "." + name, scores.Select(s => s.ToString("G17", inv)));
+                    }
+                }
+            }
+        }
         return 0;
     }
 }

@@ -12,6 +12,9 @@ public static class CurvatureJobKinds
     /// <summary>The attacks and report of an audit, from its shadow masks and score artifacts (<see cref="AttackSpec"/>).</summary>
     public const string Attack = "curvature.attack";
 
+    /// <summary>Per-sample curvature averaged over a training run's checkpoints, with mislabel and duplicate detection (<see cref="MemorizationSpec"/>).</summary>
+    public const string Memorization = "curvature.memorization";
+
     /// <summary>The estimators, by the names the papers' code is reproduced under.</summary>
     public static readonly IReadOnlyList<string> Estimators = ["hutchinson_trace", "fd_gradnorm", "fd_gradnorm_sq", "zo_mixed_abs"];
 

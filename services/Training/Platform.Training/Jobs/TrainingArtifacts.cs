@@ -24,6 +24,8 @@ internal static class TrainingArtifacts
             validation = data.ValidationIndices,
             corrupted = data.CorruptedIndices,
             duplicates = data.Duplicates.Select((d, k) => new { index = data.TrainSplitSize + k, source = d.Source, label = d.Label }),
+            // The training set in training order, with the labels trained on (noisy where corrupted).
+            trained = new { indices = data.DatasetIndices, labels = data.Train.Labels },
         };
         return context.StoreArtifactAsync(prefix + "membership.json", "membership", "application/json",
             JsonSerializer.SerializeToUtf8Bytes(membership, Json));

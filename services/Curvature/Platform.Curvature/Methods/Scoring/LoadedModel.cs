@@ -13,12 +13,16 @@ namespace Platform.Curvature.Methods.Scoring;
 /// </summary>
 public sealed class LoadedModel : IDisposable
 {
-    private LoadedModel(Module module, Normalize normalize, string dataset)
+    private LoadedModel(Module module, Normalize normalize, string dataset, ModelOptions options)
     {
         Module = module;
         Normalize = normalize;
         Dataset = dataset;
+        Options = options;
     }
+
+    /// <summary>Input channels, image size and classes, as the card gives them.</summary>
+    public ModelOptions Options { get; }
 
     /// <summary>The network, in eval mode.</summary>
     public Module Module { get; }
@@ -52,7 +56,7 @@ public sealed class LoadedModel : IDisposable
                 module.LoadStateDict(SafeTensors.Load(weights, out _, Device.Cpu));
             module.To(device);
             module.Eval();
-            return new LoadedModel(module, new Normalize(mean, std), Text("dataset"));
+            return new LoadedModel(module, new Normalize(mean, std), Text("dataset"), options);
         }
         catch
         {
