@@ -39,13 +39,14 @@ public static class LabEndpoints
         return builder;
     }
 
-    /// <summary>Maps the Lab services (projects, jobs, metrics, artifacts), gRPC health and server reflection.</summary>
+    /// <summary>Maps the Lab services (projects, jobs, metrics, artifacts, workers), gRPC health and server reflection.</summary>
     public static WebApplication MapLab(this WebApplication app)
     {
         app.MapRpcService<ProjectApi>();
         app.MapRpcService<JobApi>();
         app.MapRpcService<MetricApi>();
         app.MapRpcService<ArtifactApi>();
+        app.MapRpcService<WorkerApi>();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
         return app;
