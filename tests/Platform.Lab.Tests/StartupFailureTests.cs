@@ -33,6 +33,6 @@ public sealed class StartupFailureTests
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
         exitCode.Should().NotBe(0);
-        host.Output.Should().Contain("Platform:Roles 'trainer' is not valid: use lab, worker, or lab,worker");
+        host.Output.Should().Contain("Platform:Roles 'trainer' is not valid: use any of lab, worker, dashboard");
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Curvature;
+using Platform.Dashboard;
 using Platform.Host;
 using Platform.Lab;
 using Platform.Messaging;
@@ -19,8 +20,13 @@ if (roles.Worker)
 var runOnce = builder.Configuration.GetSection("Platform:Run").Get<RunOnceOptions>();
 if (runOnce?.Kind is not null)
     builder.AddRunOnce(runOnce, roles);
-else if (roles.Lab)
-    builder.ListenLab();
+else
+{
+    if (roles.Lab)
+        builder.ListenLab();
+    if (roles.Dashboard)
+        builder.AddDashboard();
+}
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -28,5 +34,7 @@ if (roles.Lab)
     app.MapLab();
 if (roles.Lab && roles.Worker)
     app.MapCurvature();
+if (roles.Dashboard && runOnce?.Kind is null)
+    app.MapDashboard();
 var exit = await app.RunPlatformAsync();
 return exit != 0 ? exit : RunOnceJob.ExitCode;

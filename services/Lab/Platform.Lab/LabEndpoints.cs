@@ -40,6 +40,7 @@ public static class LabEndpoints
     }
 
     /// <summary>Maps the Lab services (projects, jobs, metrics, artifacts, training), gRPC health and server reflection.</summary>
+    /// <summary>Maps the Lab services (projects, jobs, metrics, artifacts, workers), gRPC health and server reflection.</summary>
     public static WebApplication MapLab(this WebApplication app)
     {
         app.MapRpcService<ProjectApi>();
@@ -47,6 +48,7 @@ public static class LabEndpoints
         app.MapRpcService<MetricApi>();
         app.MapRpcService<ArtifactApi>();
         app.MapRpcService<Api.Training.TrainingApi>();
+        app.MapRpcService<WorkerApi>();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
         return app;

@@ -56,7 +56,9 @@ public sealed class JobApi(Jobs.JobService service, JobRepository jobs, JobNotif
         if (request.PageSize is < 0 or > MaxPageSize)
             throw RpcErrors.InvalidArgument($"page_size must be between 1 and {MaxPageSize} (0 = {DefaultPageSize}); got {request.PageSize}", ("page_size", "out of range"));
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        var offset = PageToken.Decode(request.PageToken);
+        if (request.Offset < 0 || (request.Offset > 0 && request.PageToken.Length > 0))
+            throw RpcErrors.InvalidArgument($"offset must be ≥ 0 and not given together with page_token; got offset {request.Offset}", ("offset", "negative or with page_token"));
+        var offset = request.Offset > 0 ? request.Offset : PageToken.Decode(request.PageToken);
         var states = new List<Persistence.Records.JobState>();
         foreach (var state in request.States)
             states.Add(state.FromProto() ?? throw RpcErrors.InvalidArgument($"states contains {state}, which is not a job state", ("states", "unspecified or unknown state")));
@@ -133,6 +135,38 @@ public sealed class JobApi(Jobs.JobService service, JobRepository jobs, JobNotif
             last = snapshot;
         }
         yield return new WatchJobResponse { Result = new JobResult { Job = job.ToProto() } };
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<WatchJobsResponse> WatchJobs(WatchJobsRequest request, CallContext? context = null)
+    {
+        var ct = Token(context);
+        using var changes = notifier.Subscribe();
+        while (await changes.Reader.WaitToReadAsync(ct))
+        {
+            // Everything queued since the last read becomes one message per job, in the order jobs first changed.
+            var pending = new Dictionary<Guid, List<string>>();
+            var order = new List<Guid>();
+            while (changes.Reader.TryRead(out var change))
+            {
+                if (!pending.TryGetValue(change.JobId, out var whats))
+                {
+                    pending[change.JobId] = whats = [];
+                    order.Add(change.JobId);
+                }
+                if (whats.Count == 0 || whats[^1] != change.What)
+                    whats.Add(change.What);
+            }
+            foreach (var id in order)
+            {
+                var job = await jobs.GetAsync(id, ct);
+                if (job is null || (request.Kind.Length > 0 && job.Kind != request.Kind))
+                    continue;
+                var response = new WatchJobsResponse { Job = job.ToProto() };
+                response.Changes.AddRange(pending[id]);
+                yield return response;
+            }
+        }
     }
 
     /// <inheritdoc />

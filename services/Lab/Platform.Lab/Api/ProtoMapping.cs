@@ -113,4 +113,21 @@ internal static class ProtoMapping
         Description = experiment.Description,
         CreateTime = Timestamp.FromDateTimeOffset(experiment.CreatedAt),
     };
+
+    public static V1.Worker ToProto(this WorkerRecord worker)
+    {
+        var proto = new V1.Worker
+        {
+            Id = worker.Id,
+            Host = worker.Host,
+            ProcessId = worker.ProcessId,
+            Device = worker.Device,
+            CurrentJobId = worker.CurrentJobId?.ToString() ?? "",
+            DeviceMemoryUsed = worker.DeviceMemoryUsed ?? 0,
+            FirstSeenTime = Timestamp.FromDateTimeOffset(worker.FirstSeenAt),
+            LastSeenTime = Timestamp.FromDateTimeOffset(worker.LastSeenAt),
+        };
+        proto.Kinds.AddRange(worker.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return proto;
+    }
 }
