@@ -58,6 +58,7 @@ public sealed class DashboardBrowserTests(DashboardHost host, ITestOutputHelper 
         // Server-side paging: the last page is one request away, with the oldest seeded job on it.
         var lastPage = (int)Math.Ceiling(total / 25.0);
         await page.GotoAsync(host.Url + $"?page={lastPage}");
+        await page.WaitForSelectorAsync("#jobs-table tr[data-job-id]");
         (await page.InnerTextAsync("#jobs-table")).Should().Contain("seeded-00000");
 
         var line = $"jobs page with {total:N0} jobs: navigation to first table row {string.Join(" / ", timings.Select(t => $"{t:0} ms"))} " +

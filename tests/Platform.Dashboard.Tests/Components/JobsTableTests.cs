@@ -54,4 +54,12 @@ public sealed class JobsTableTests
         var html = await ComponentRenderer.RenderAsync<JobsTable>(new Dictionary<string, object?> { ["Jobs"] = new List<Job>() });
         html.Should().Contain("No jobs match.");
     }
+
+    [Fact]
+    public async Task SaysLoadingRatherThanNoJobsBeforeTheFirstAnswer()
+    {
+        var html = await ComponentRenderer.RenderAsync<JobsTable>(
+            new Dictionary<string, object?> { ["Jobs"] = new List<Job>(), ["Loading"] = true });
+        html.Should().Contain("Loading…").And.NotContain("No jobs match.");
+    }
 }

@@ -58,9 +58,12 @@ public sealed class JobFeed(LabClient lab, ILogger<JobFeed> logger) : Background
             {
                 return;
             }
-            catch (Exception e) when (e is RpcException or HttpRequestException or IOException)
+            catch (Exception e)
             {
-                logger.LogWarning("Live job updates from Lab stopped ({Message}); reconnecting in {Delay}", e.Message, delay);
+                // Whatever ended the stream (Lab restarting, a connection reset, a keep-alive ping timing out under load),
+                // the feed must outlive it: a dead feed would freeze every open page without a word.
+                logger.LogWarning("Live job updates from Lab stopped ({Error}: {Message}); reconnecting in {Delay}",
+                    e.GetType().Name, e.Message, delay);
             }
             finally
             {
