@@ -49,6 +49,9 @@ public sealed class DashboardBrowserTests(DashboardHost host, ITestOutputHelper 
         var paint = await page.EvaluateAsync<double>(
             "() => (performance.getEntriesByName('first-contentful-paint')[0] || { startTime: -1 }).startTime");
 
+        // The prerendered rows are replaced when the circuit connects; count them once the live page has its own.
+        await DashboardHost.WaitInteractiveAsync(page);
+        await page.WaitForSelectorAsync("#jobs-table tr[data-job-id]");
         (await page.Locator("#jobs-table tr[data-job-id]").CountAsync()).Should().Be(25);
         var total = long.Parse(Regex.Match(await page.InnerTextAsync("#jobs-total"), @"[\d,]+").Value.Replace(",", ""), CultureInfo.InvariantCulture);
         total.Should().BeGreaterThanOrEqualTo(DashboardHost.SeededJobs);
@@ -58,6 +61,7 @@ public sealed class DashboardBrowserTests(DashboardHost host, ITestOutputHelper 
         // Server-side paging: the last page is one request away, with the oldest seeded job on it.
         var lastPage = (int)Math.Ceiling(total / 25.0);
         await page.GotoAsync(host.Url + $"?page={lastPage}");
+        await DashboardHost.WaitInteractiveAsync(page);
         await page.WaitForSelectorAsync("#jobs-table tr[data-job-id]");
         (await page.InnerTextAsync("#jobs-table")).Should().Contain("seeded-00000");
 
@@ -86,8 +90,21 @@ public sealed class DashboardBrowserTests(DashboardHost host, ITestOutputHelper 
         await page.WaitForSelectorAsync("#job-summary");
         await page.EvaluateAsync(RecordLiveChanges);
 
-        await page.WaitForSelectorAsync("h1 [data-state='succeeded'], h1 [data-state='failed']", new PageWaitForSelectorOptions { Timeout = 180_000 });
         var jobId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        try
+        {
+            await page.WaitForSelectorAsync("h1 [data-state='succeeded'], h1 [data-state='failed']", new PageWaitForSelectorOptions { Timeout = 180_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say where it stopped: the job as Lab has it, the page, and the host's log.
+            var seen = (await host.Jobs.GetJob(new GetJobRequest { JobId = jobId })).Job;
+            log.WriteLine($"job {jobId} in Lab: {seen.State}, attempt {seen.Attempt}, worker '{seen.Worker}', error '{seen.Error}'");
+            log.WriteLine("page: " + await page.InnerTextAsync("body"));
+            log.WriteLine("host log:\n" + host.Output);
+            await DashboardHost.ScreenshotAsync(page, "train-job-timeout");
+            throw;
+        }
         await page.WaitForSelectorAsync("[data-chart='Loss'][data-points='8']", new PageWaitForSelectorOptions { Timeout = 10_000 });
         await DashboardHost.ScreenshotAsync(page, "train-job-detail");
 
