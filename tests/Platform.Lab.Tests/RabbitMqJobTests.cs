@@ -12,43 +12,15 @@ namespace Platform.Lab.Tests;
 /// Lab in this process, workers as separate <c>Platform.Host</c> processes, a real RabbitMQ broker between
 /// them. A queue prefix per test keeps tests from taking each other's jobs.
 /// </summary>
-public sealed class RabbitMqJobTests : IAsyncLifetime
+public sealed class RabbitMqJobTests : RabbitMqLabTest
 {
-    private readonly TempDirectory root = new();
-    private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..8] + "-";
-    private readonly List<WorkerProcess> workers = [];
-    private LabHost lab = null!;
-
-    private static string Broker => TestEnvironment.Require(TestEnvironment.RabbitMq, "PLATFORM_TEST_RABBITMQ");
-
-    public async Task InitializeAsync()
-    {
-        if (TestEnvironment.RabbitMq is null && !TestEnvironment.ServicesRequired)
-            return;
-        lab = await LabHost.StartAsync(root.Path, withWorker: false, new Dictionary<string, string?>
-        {
-            ["Messaging:Transport"] = "RabbitMQ",
-            ["Messaging:RabbitMq:Uri"] = Broker,
-            ["Messaging:QueuePrefix"] = prefix,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var w in workers)
-            w.Dispose();
-        if (lab is not null)
-            await lab.DisposeAsync();
-        root.Dispose();
-    }
-
     [RequiresRabbitMqFact]
     public async Task AJobRunsOnAWorkerInAnotherProcessAndIsRecorded()
     {
         await StartWorkerAsync("worker-a");
-        var job = await lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": 8, "stepMilliseconds": 20, "checkpointEvery": 4}""");
+        var job = await Lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": 8, "stepMilliseconds": 20, "checkpointEvery": 4}""");
 
-        var done = await lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), "the job to finish");
+        var done = await Lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), "the job to finish");
 
         done.State.Should().Be(JobState.Succeeded, done.Error);
         done.Worker.Should().Be("worker-a");
@@ -66,13 +38,13 @@ public sealed class RabbitMqJobTests : IAsyncLifetime
             ["worker-a"] = await StartWorkerAsync("worker-a"),
             ["worker-b"] = await StartWorkerAsync("worker-b"),
         };
-        var job = await lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": 60, "stepMilliseconds": 100, "checkpointEvery": 5}""");
-        var running = await lab.WaitForAsync(job.Id, j => j.Worker is not null && j.ProgressValue >= 12, "a worker to pass two checkpoints");
+        var job = await Lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": 60, "stepMilliseconds": 100, "checkpointEvery": 5}""");
+        var running = await Lab.WaitForAsync(job.Id, j => j.Worker is not null && j.ProgressValue >= 12, "a worker to pass two checkpoints");
         var victim = running.Worker!;
         var survivor = pool.Keys.Single(k => k != victim);
 
         pool[victim].KillHard();
-        var done = await lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), $"the job to finish on {survivor}", seconds: 60);
+        var done = await Lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), $"the job to finish on {survivor}", seconds: 60);
 
         done.State.Should().Be(JobState.Succeeded, done.Error);
         done.Worker.Should().Be(survivor);
@@ -88,40 +60,20 @@ public sealed class RabbitMqJobTests : IAsyncLifetime
     public async Task CancelingAJobOnAnotherProcessIsObservedWithinTwoSeconds()
     {
         await StartWorkerAsync("worker-a");
-        var job = await lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": 1000, "stepMilliseconds": 50}""");
-        await lab.WaitForAsync(job.Id, j => j.ProgressValue >= 2, "the job to make progress");
+        var job = await Lab.Jobs.SubmitAsync(JobKinds.SelfTest, """{"steps": 1000, "stepMilliseconds": 50}""");
+        await Lab.WaitForAsync(job.Id, j => j.ProgressValue >= 2, "the job to make progress");
 
         var clock = Stopwatch.StartNew();
-        await lab.Jobs.CancelAsync(job.Id);
-        var done = await lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), "the job to stop", seconds: 10);
+        await Lab.Jobs.CancelAsync(job.Id);
+        var done = await Lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), "the job to stop", seconds: 10);
 
         done.State.Should().Be(JobState.Canceled);
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
     }
 
-    private async Task<WorkerProcess> StartWorkerAsync(string id)
-    {
-        var worker = WorkerProcess.Start(
-            "--Platform:Roles=worker", "--Messaging:Transport=RabbitMQ", $"--Messaging:RabbitMq:Uri={Broker}",
-            $"--Messaging:QueuePrefix={prefix}", $"--Platform:DataRoot={root.Path}", $"--Worker:Id={id}",
-            "--Worker:HeartbeatSeconds=0.5", "--Worker:ProgressIntervalMilliseconds=50");
-        workers.Add(worker);
-        var repository = lab.Services.GetRequiredService<WorkerRepository>();
-        try
-        {
-            await Eventually.WaitAsync(() => repository.ListAsync(DateTimeOffset.UtcNow.AddMinutes(-1)),
-                rows => rows.Any(r => r.Id == id), TimeSpan.FromSeconds(30), $"{id} to send a heartbeat");
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException(e.Message + "\n" + worker.Output, e);
-        }
-        return worker;
-    }
-
     private Task<IReadOnlyList<MetricRecord>> Metrics(Guid jobId) =>
-        lab.Services.GetRequiredService<MetricRepository>().ListAsync(jobId, "value");
+        Lab.Services.GetRequiredService<MetricRepository>().ListAsync(jobId, "value");
 
     private Task<IReadOnlyList<ArtifactRecord>> Artifacts(Guid jobId) =>
-        lab.Services.GetRequiredService<ArtifactRepository>().ListByJobAsync(jobId);
+        Lab.Services.GetRequiredService<ArtifactRepository>().ListByJobAsync(jobId);
 }

@@ -14,7 +14,7 @@ namespace Platform.Lab.Tests;
 /// running it is killed with SIGKILL after a checkpoint, another worker resumes it, and the result matches an
 /// uninterrupted run with the same seed.
 /// </summary>
-public sealed class TrainingResumeTests : IAsyncLifetime
+public sealed class TrainingResumeTests : RabbitMqLabTest
 {
     private static readonly TrainSpec Spec = new()
     {
@@ -23,33 +23,7 @@ public sealed class TrainingResumeTests : IAsyncLifetime
         Optimizer = new OptimizerSpec { Name = "sgd", Lr = 0.05, Momentum = 0.9, Schedule = "cosine" },
     };
 
-    private readonly TempDirectory root = new();
-    private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..8] + "-";
-    private readonly List<WorkerProcess> workers = [];
-    private LabHost lab = null!;
-
-    private static string Broker => TestEnvironment.Require(TestEnvironment.RabbitMq, "PLATFORM_TEST_RABBITMQ");
-
-    public async Task InitializeAsync()
-    {
-        if (TestEnvironment.RabbitMq is null && !TestEnvironment.ServicesRequired)
-            return;
-        lab = await LabHost.StartAsync(root.Path, withWorker: false, new Dictionary<string, string?>
-        {
-            ["Messaging:Transport"] = "RabbitMQ",
-            ["Messaging:RabbitMq:Uri"] = Broker,
-            ["Messaging:QueuePrefix"] = prefix,
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var w in workers)
-            w.Dispose();
-        if (lab is not null)
-            await lab.DisposeAsync();
-        root.Dispose();
-    }
+    protected override int ProgressIntervalMilliseconds => 200;
 
     [RequiresRabbitMqFact]
     public async Task ATrainJobWhoseWorkerIsKilledResumesFromItsCheckpointToTheSameAccuracy()
@@ -60,15 +34,15 @@ public sealed class TrainingResumeTests : IAsyncLifetime
             ["worker-b"] = await StartWorkerAsync("worker-b"),
         };
         var spec = JsonSerializer.Serialize(Spec, JobSpecJson.Options);
-        var job = await lab.Jobs.SubmitAsync(TrainingJobKinds.Train, spec);
+        var job = await Lab.Jobs.SubmitAsync(TrainingJobKinds.Train, spec);
         await Eventually.WaitAsync(() => Accuracy(job.Id), a => a.Count >= 2, TimeSpan.FromSeconds(90), "two epochs (and their checkpoints)");
-        var victim = (await lab.Services.GetRequiredService<JobRepository>().GetAsync(job.Id))!.Worker!;
+        var victim = (await Lab.Services.GetRequiredService<JobRepository>().GetAsync(job.Id))!.Worker!;
         var survivor = pool.Keys.Single(k => k != victim);
 
         pool[victim].KillHard();
-        var done = await lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), $"the job to finish on {survivor}", seconds: 120);
-        var reference = await lab.Jobs.SubmitAsync(TrainingJobKinds.Train, spec);
-        var uninterrupted = await lab.WaitForAsync(reference.Id, j => j.State.IsTerminal(), "the uninterrupted run", seconds: 120);
+        var done = await Lab.WaitForAsync(job.Id, j => j.State.IsTerminal(), $"the job to finish on {survivor}", seconds: 120);
+        var reference = await Lab.Jobs.SubmitAsync(TrainingJobKinds.Train, spec);
+        var uninterrupted = await Lab.WaitForAsync(reference.Id, j => j.State.IsTerminal(), "the uninterrupted run", seconds: 120);
 
         done.State.Should().Be(JobState.Succeeded, done.Error);
         done.Worker.Should().Be(survivor);
@@ -83,25 +57,5 @@ public sealed class TrainingResumeTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<MetricRecord>> Accuracy(Guid jobId) =>
-        lab.Services.GetRequiredService<MetricRepository>().ListAsync(jobId, "test_accuracy");
-
-    private async Task<WorkerProcess> StartWorkerAsync(string id)
-    {
-        var worker = WorkerProcess.Start(
-            "--Platform:Roles=worker", "--Messaging:Transport=RabbitMQ", $"--Messaging:RabbitMq:Uri={Broker}",
-            $"--Messaging:QueuePrefix={prefix}", $"--Platform:DataRoot={root.Path}", $"--Worker:Id={id}",
-            "--Worker:HeartbeatSeconds=0.5", "--Worker:ProgressIntervalMilliseconds=200");
-        workers.Add(worker);
-        var repository = lab.Services.GetRequiredService<WorkerRepository>();
-        try
-        {
-            await Eventually.WaitAsync(() => repository.ListAsync(DateTimeOffset.UtcNow.AddMinutes(-1)),
-                rows => rows.Any(r => r.Id == id), TimeSpan.FromSeconds(30), $"{id} to send a heartbeat");
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException(e.Message + "\n" + worker.Output, e);
-        }
-        return worker;
-    }
+        Lab.Services.GetRequiredService<MetricRepository>().ListAsync(jobId, "test_accuracy");
 }

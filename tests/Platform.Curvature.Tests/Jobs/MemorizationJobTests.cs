@@ -14,23 +14,8 @@ namespace Platform.Curvature.Tests.Jobs;
 
 /// <summary>Train with injected label noise → memorization job over its checkpoints, on real Fashion-MNIST.</summary>
 [Collection("torch")]
-public sealed class MemorizationJobTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class MemorizationJobTests(ITestOutputHelper output) : EmbeddedJobTest
 {
-    private readonly TempDirectory root = new();
-    private LabHost lab = null!;
-
-    public async Task InitializeAsync() => lab = await LabHost.StartAsync(root.Path, b =>
-    {
-        b.AddTraining();
-        b.AddCurvature();
-    });
-
-    public async Task DisposeAsync()
-    {
-        await lab.DisposeAsync();
-        root.Dispose();
-    }
-
     [Fact]
     public async Task InjectedMislabeledSamplesRankInTheTopCurvatureDecileFarAboveChance()
     {
@@ -61,16 +46,16 @@ public sealed class MemorizationJobTests(ITestOutputHelper output) : IAsyncLifet
         result.RootElement.GetProperty("duplicates").GetProperty("curvature").GetProperty("positives").GetInt32().Should().Be(20);
         result.RootElement.GetProperty("checkpoints").EnumerateArray().Select(e => e.GetInt32()).Should().Equal(4, 8, 12);
 
-        var artifacts = await lab.Services.GetRequiredService<ArtifactRepository>().ListByJobAsync(job.Id);
+        var artifacts = await Lab.Services.GetRequiredService<ArtifactRepository>().ListByJobAsync(job.Id);
         artifacts.Select(a => a.Name).Should().Contain(["memorization.safetensors", "memorization.csv", "gallery.json", "gallery/001-index-" + TopIndex(artifacts) + ".png"]);
         artifacts.Count(a => a.MediaType == "image/png").Should().Be(10);
-        using var gallery = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(root.Path, artifacts.Single(a => a.Name == "gallery.json").StoragePath)));
+        using var gallery = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Root.Path, artifacts.Single(a => a.Name == "gallery.json").StoragePath)));
         var top = gallery.RootElement.GetProperty("top").EnumerateArray().ToList();
         top.Should().HaveCount(10);
         top.Select(e => e.GetProperty("curvature").GetDouble()).Should().BeInDescendingOrder();
         top.Select(e => e.GetProperty("prediction").GetInt32()).Should().OnlyContain(p => p >= 0 && p < 10);
         top.Select(e => e.GetProperty("originalLabel").GetInt32()).Should().OnlyContain(l => l >= 0 && l < 10);
-        File.ReadAllBytes(Path.Combine(root.Path, artifacts.First(a => a.MediaType == "image/png").StoragePath))[1..4]
+        File.ReadAllBytes(Path.Combine(Root.Path, artifacts.First(a => a.MediaType == "image/png").StoragePath))[1..4]
             .Should().Equal("PNG"u8.ToArray());
     }
 
@@ -82,13 +67,9 @@ public sealed class MemorizationJobTests(ITestOutputHelper output) : IAsyncLifet
 
         (await unknown.Should().ThrowAsync<JobSpecException>()).WithMessage("*is not a job; give the id of a finished train job*");
         (await badEstimator.Should().ThrowAsync<JobSpecException>()).Which.Problems.Should().Contain(p => p.StartsWith("estimator 'eig' is unknown")).And.Contain(p => p.StartsWith("topK must be"));
-        (await lab.JobRows.ListAsync(new JobQuery { Kind = CurvatureJobKinds.Memorization })).Total.Should().Be(0);
+        (await Lab.JobRows.ListAsync(new JobQuery { Kind = CurvatureJobKinds.Memorization })).Total.Should().Be(0);
     }
 
     private static string TopIndex(IEnumerable<ArtifactRecord> artifacts) =>
         artifacts.Single(a => a.Name.StartsWith("gallery/001-", StringComparison.Ordinal)).Name["gallery/001-index-".Length..^4];
-
-    private Task<JobRecord> Submit<T>(string kind, T spec) => lab.Jobs.SubmitAsync(kind, JsonSerializer.Serialize(spec, JobSpecJson.Options));
-
-    private Task<JobRecord> Wait(Guid id) => lab.WaitForAsync(id, j => j.State.IsTerminal(), "the job to finish", seconds: 600);
 }

@@ -16,23 +16,8 @@ namespace Platform.Curvature.Tests.Jobs;
 
 /// <summary>Train → register → score, end to end on the embedded platform with real Fashion-MNIST.</summary>
 [Collection("torch")]
-public sealed class ScoreJobTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ScoreJobTests(ITestOutputHelper output) : EmbeddedJobTest
 {
-    private readonly TempDirectory root = new();
-    private LabHost lab = null!;
-
-    public async Task InitializeAsync() => lab = await LabHost.StartAsync(root.Path, b =>
-    {
-        b.AddTraining();
-        b.AddCurvature();
-    });
-
-    public async Task DisposeAsync()
-    {
-        await lab.DisposeAsync();
-        root.Dispose();
-    }
-
     [Fact]
     public async Task AnOverfitModelHasLowerCurvatureOnItsTrainingSamplesThanOnHeldOutOnes()
     {
@@ -59,12 +44,12 @@ public sealed class ScoreJobTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task ScoringAnUnknownModelOrBadEstimatorIsRefusedAtSubmit()
     {
-        var unknown = () => lab.Jobs.SubmitAsync(CurvatureJobKinds.Score, """{"model": {"name": "nope"}}""");
-        var badEstimator = () => lab.Jobs.SubmitAsync(CurvatureJobKinds.Score, """{"model": {"name": "x"}, "estimators": ["trace"]}""");
+        var unknown = () => Lab.Jobs.SubmitAsync(CurvatureJobKinds.Score, """{"model": {"name": "nope"}}""");
+        var badEstimator = () => Lab.Jobs.SubmitAsync(CurvatureJobKinds.Score, """{"model": {"name": "x"}, "estimators": ["trace"]}""");
 
         (await unknown.Should().ThrowAsync<JobSpecException>()).WithMessage("*no model named 'nope' is registered*");
         (await badEstimator.Should().ThrowAsync<JobSpecException>()).WithMessage("*estimator 'trace' is unknown*");
-        (await lab.JobRows.ListAsync(new JobQuery { Kind = CurvatureJobKinds.Score })).Total.Should().Be(0);
+        (await Lab.JobRows.ListAsync(new JobQuery { Kind = CurvatureJobKinds.Score })).Total.Should().Be(0);
     }
 
     private async Task<string> Score(string split, int[] indices)
@@ -76,13 +61,9 @@ public sealed class ScoreJobTests(ITestOutputHelper output) : IAsyncLifetime
         });
         var done = await Wait(job.Id);
         done.State.Should().Be(JobState.Succeeded, done.Error);
-        var artifact = (await lab.Services.GetRequiredService<ArtifactRepository>().ListByJobAsync(job.Id)).Single(a => a.Name == "scores.safetensors");
-        return Path.Combine(root.Path, artifact.StoragePath);
+        var artifact = (await Lab.Services.GetRequiredService<ArtifactRepository>().ListByJobAsync(job.Id)).Single(a => a.Name == "scores.safetensors");
+        return Path.Combine(Root.Path, artifact.StoragePath);
     }
 
     private static double[] Column(string path, string name) => SafeTensors.Load(path)[name].ToArray<double>();
-
-    private Task<JobRecord> Submit<T>(string kind, T spec) => lab.Jobs.SubmitAsync(kind, JsonSerializer.Serialize(spec, JobSpecJson.Options));
-
-    private Task<JobRecord> Wait(Guid id) => lab.WaitForAsync(id, j => j.State.IsTerminal(), "the job to finish", seconds: 600);
 }
