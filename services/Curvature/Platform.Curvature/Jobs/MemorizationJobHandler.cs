@@ -37,7 +37,7 @@ public sealed class MemorizationJobHandler : IJobHandler<MemorizationSpec>
         var indices = run.Indices[..rows];
         var labels = run.Labels[..rows];
         var source = BuiltinDatasets.Load(run.Dataset, DatasetSplit.Train);
-        var view = new TrainingSetView(source, indices.Select(run.SourceOf).ToArray(), labels);
+        var view = new RelabeledDataset(source, indices.Select(run.SourceOf).ToArray(), labels);
         var estimator = SampleScorer.Estimator(spec.Estimator);
         var options = new EstimatorOptions(spec.Directions, spec.Step, (ulong)spec.Seed, spec.Float64Differences);
 
@@ -97,7 +97,7 @@ public sealed class MemorizationJobHandler : IJobHandler<MemorizationSpec>
         };
     }
 
-    private static byte[] Gallery(MemorizationAnalysis analysis, TrainingSetView view, int[] indices, int[] labels, IImageDataset source,
+    private static byte[] Gallery(MemorizationAnalysis analysis, RelabeledDataset view, int[] indices, int[] labels, IImageDataset source,
         double[] predictions, bool[] corrupted, bool[] duplicate, out List<(string Name, byte[] Png)> thumbnails)
     {
         thumbnails = [];

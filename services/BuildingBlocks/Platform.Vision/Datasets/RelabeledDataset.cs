@@ -1,7 +1,6 @@
 using Platform.Torch;
-using Platform.Vision.Datasets;
 
-namespace Platform.Training.Methods.Training;
+namespace Platform.Vision.Datasets;
 
 /// <summary>
 /// The samples a model trains on, in position order: each position is a source sample (possibly the same one
