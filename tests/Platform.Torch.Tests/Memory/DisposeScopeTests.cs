@@ -59,7 +59,9 @@ public class DisposeScopeTests(ITestOutputHelper output)
         var growth = ResidentBytes() - before;
 
         output.WriteLine($"RSS before {before >> 20} MiB, growth over 200k ops {growth / 1024} KiB");
-        growth.Should().BeLessThan(4L << 20, "every temporary is released by its scope");
+        // RSS is the whole test process's, and other test classes run beside this one, so a few MiB of growth is
+        // theirs. A leak is far larger: 200k leaked tensors (handle, TensorImpl, storage) come to well over 50 MiB.
+        growth.Should().BeLessThan(16L << 20, "every temporary is released by its scope");
     }
 
     private static long ResidentBytes()
